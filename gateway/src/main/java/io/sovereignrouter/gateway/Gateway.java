@@ -1,0 +1,170 @@
+package io.sovereignrouter.gateway;
+
+import io.sovereignrouter.gateway.admin.AdminRoutes;
+import io.sovereignrouter.gateway.admin.AdminToken;
+import io.sovereignrouter.gateway.config.GatewayConfig;
+import io.sovereignrouter.gateway.config.ProviderConfig;
+import io.sovereignrouter.gateway.config.ServerConfig;
+import io.sovereignrouter.gateway.http.GatewayRoutes;
+import io.sovereignrouter.gateway.provider.Credentials;
+import io.sovereignrouter.gateway.provider.ProviderAdapter;
+import io.sovereignrouter.gateway.provider.ProviderFactory;
+import io.sovereignrouter.gateway.routing.ModelCatalog;
+import io.sovereignrouter.gateway.routing.Route;
+import io.sovereignrouter.gateway.tenancy.Authenticator;
+import io.sovereignrouter.gateway.tenancy.KeyHasher;
+import io.sovereignrouter.gateway.tenancy.KeyIssuer;
+import io.sovereignrouter.gateway.tenancy.SqliteTenantStore;
+import io.sovereignrouter.gateway.tenancy.TenantStore;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Composition root: opens the data directory and store, builds providers and the catalog, and
+ * starts the data-plane and admin listeners. Plain code, no DI container.
+ */
+public final class Gateway implements AutoCloseable {
+  static final String ADMIN_TOKEN_FILE = "admin.token";
+  static final String KEY_HASH_FILE = "keyhash.secret";
+
+  private final Vertx vertx;
+  private final TenantStore store;
+  private final List<ProviderAdapter> providers;
+  private final int port;
+  private final int adminPort;
+  private final DataDir dataDir;
+  private final DataDir.Secret adminToken;
+  private final Optional<DataDir.Secret> demoKey;
+
+  private Gateway(Vertx vertx, TenantStore store, List<ProviderAdapter> providers, int port, int adminPort,
+      DataDir dataDir, DataDir.Secret adminToken, Optional<DataDir.Secret> demoKey) {
+    this.vertx = vertx;
+    this.store = store;
+    this.providers = providers;
+    this.port = port;
+    this.adminPort = adminPort;
+    this.dataDir = dataDir;
+    this.adminToken = adminToken;
+    this.demoKey = demoKey;
+  }
+
+  /**
+   * Starts a gateway and blocks until both listeners are bound. Call from a non-event-loop thread
+   * (main, or a test's thread).
+   *
+   * @param config the configuration
+   * @param environment process environment, for {@code env:} credential references
+   */
+  public static Gateway start(GatewayConfig config, Map<String, String> environment) {
+    ServerConfig server = config.server();
+    DataDir dir = DataDir.open(server.dataDir());
+    SecureRandom random = new SecureRandom();
+    DataDir.Secret pepper = dir.secret(KEY_HASH_FILE, () -> base64(random, 32));
+    DataDir.Secret admin = dir.secret(ADMIN_TOKEN_FILE, () -> "sk-admin-" + base64(random, 32));
+    TenantStore store = SqliteTenantStore.open(dir.resolve("sovereign.db"));
+    Vertx vertx = null;
+    List<ProviderAdapter> providers = new ArrayList<>();
+    try {
+      KeyHasher hasher = new KeyHasher(Base64.getUrlDecoder().decode(pepper.value()));
+      KeyIssuer issuer = new KeyIssuer(store, hasher);
+      Optional<DataDir.Secret> demo = DemoTenant.ensure(dir, store, issuer);
+
+      vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
+      ProviderFactory factory = new ProviderFactory(vertx, new Credentials(environment));
+      List<Route> routes = new ArrayList<>();
+      for (ProviderConfig pc : config.providers()) {
+        if (!pc.isEnabled()) {
+          continue;
+        }
+        ProviderAdapter adapter = factory.create(pc);
+        providers.add(adapter);
+        pc.models().forEach(m -> routes.add(new Route(adapter, m)));
+      }
+      ModelCatalog catalog = new ModelCatalog(routes);
+      Authenticator authenticator = new Authenticator(store, hasher, Clock.systemUTC());
+      AdminToken adminToken = new AdminToken(admin.value());
+
+      int instances = server.eventLoops() > 0 ? server.eventLoops() : Runtime.getRuntime().availableProcessors();
+      int port = deployListeners(vertx, v -> GatewayRoutes.create(v, authenticator, catalog, server.bodyLimitBytes()),
+          server.host(), server.port(), instances);
+      int adminPort = deployListeners(vertx, v -> AdminRoutes.create(v, adminToken, store, issuer),
+          server.adminHost(), server.adminPort(), 1);
+      return new Gateway(vertx, store, providers, port, adminPort, dir, admin, demo);
+    } catch (RuntimeException e) {
+      if (vertx != null) {
+        vertx.close().await();
+      }
+      store.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Deploys {@code instances} listeners on one port. With port 0 the first picks a free port and
+   * the rest bind that same port, so every instance shares one listener.
+   */
+  private static int deployListeners(Vertx vertx, java.util.function.Function<Vertx, io.vertx.ext.web.Router> routes,
+      String host, int port, int instances) {
+    HttpServerVerticle first = new HttpServerVerticle(routes, host, port);
+    vertx.deployVerticle(first).await();
+    int actual = first.actualPort();
+    if (instances > 1) {
+      vertx.deployVerticle(() -> new HttpServerVerticle(routes, host, actual),
+          new DeploymentOptions().setInstances(instances - 1)).await();
+    }
+    return actual;
+  }
+
+  private static String base64(SecureRandom random, int bytes) {
+    byte[] b = new byte[bytes];
+    random.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  /** Bound data-plane port. */
+  public int port() {
+    return port;
+  }
+
+  /** Bound admin port. */
+  public int adminPort() {
+    return adminPort;
+  }
+
+  /** The data directory in use. */
+  public DataDir dataDir() {
+    return dataDir;
+  }
+
+  /** The admin token and whether this start created it. */
+  public DataDir.Secret adminToken() {
+    return adminToken;
+  }
+
+  /** The demo tenant's key and whether this start created it (absent when the demo tenant was removed). */
+  public Optional<DataDir.Secret> demoKey() {
+    return demoKey;
+  }
+
+  /** The Vert.x instance (tests). */
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** Stops listeners, closes provider connections and the store. */
+  @Override
+  public void close() {
+    Future.join(providers.stream().map(ProviderAdapter::close).toList()).await();
+    vertx.close().await();
+    store.close();
+  }
+}

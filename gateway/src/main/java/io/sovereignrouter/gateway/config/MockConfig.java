@@ -1,0 +1,49 @@
+package io.sovereignrouter.gateway.config;
+
+/**
+ * Behaviour of the mock adapter. Everything is deterministic: replies derive from the request
+ * and injected failures from a seeded generator.
+ *
+ * @param firstTokenMs delay before the first token (and before a non-streaming reply)
+ * @param tokenIntervalMs delay between streamed tokens
+ * @param replyTokens reply length when the request sets no lower {@code max_tokens}
+ * @param embeddingDimensions vector length when the request sets no {@code dimensions}
+ * @param failureRate fraction of calls that fail, 0..1
+ * @param failureMode how an injected failure looks
+ * @param failureStatus HTTP status of a {@code status} failure
+ * @param failureSeed seed of the failure generator
+ */
+public record MockConfig(
+    long firstTokenMs,
+    long tokenIntervalMs,
+    int replyTokens,
+    int embeddingDimensions,
+    double failureRate,
+    MockFailureMode failureMode,
+    int failureStatus,
+    long failureSeed) {
+
+  /** No latency, no failures. */
+  public static final MockConfig DEFAULT =
+      new MockConfig(0, 0, 16, 256, 0.0, MockFailureMode.STATUS, 503, 42);
+
+  /** Checks ranges and fills the failure mode. */
+  public MockConfig {
+    if (firstTokenMs < 0 || tokenIntervalMs < 0) {
+      throw new ConfigException("mock latencies must be >= 0");
+    }
+    if (replyTokens < 1 || replyTokens > 100_000) {
+      throw new ConfigException("mock.reply-tokens must be in 1..100000, was " + replyTokens);
+    }
+    if (embeddingDimensions < 1 || embeddingDimensions > 8192) {
+      throw new ConfigException("mock.embedding-dimensions must be in 1..8192, was " + embeddingDimensions);
+    }
+    if (!(failureRate >= 0.0 && failureRate <= 1.0)) {
+      throw new ConfigException("mock.failure-rate must be in 0..1, was " + failureRate);
+    }
+    failureMode = failureMode == null ? MockFailureMode.STATUS : failureMode;
+    if (failureStatus < 400 || failureStatus > 599) {
+      throw new ConfigException("mock.failure-status must be in 400..599, was " + failureStatus);
+    }
+  }
+}

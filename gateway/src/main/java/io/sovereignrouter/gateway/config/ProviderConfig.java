@@ -1,0 +1,57 @@
+package io.sovereignrouter.gateway.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One upstream provider.
+ *
+ * @param id unique name, shown in {@code X-SF-Provider}
+ * @param type adapter kind
+ * @param enabled disabled providers are loaded but never routed to
+ * @param baseUrl API root including the version segment, e.g. {@code https://api.openai.com/v1}
+ * @param credential reference to the API key, e.g. {@code env:OPENAI_API_KEY}; never the key itself
+ * @param headers extra non-secret headers sent upstream (e.g. {@code OpenAI-Organization})
+ * @param models models served, in preference order when several providers serve one id
+ * @param timeouts connect, first-byte and total deadlines
+ * @param mock settings of the {@code mock} adapter
+ */
+public record ProviderConfig(
+    String id,
+    ProviderType type,
+    Boolean enabled,
+    String baseUrl,
+    String credential,
+    Map<String, String> headers,
+    List<ModelConfig> models,
+    TimeoutConfig timeouts,
+    MockConfig mock) {
+
+  /** Fills defaults and checks that each type has what it needs. */
+  public ProviderConfig {
+    if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{0,62}")) {
+      throw new ConfigException("provider id must match [a-z0-9][a-z0-9._-]{0,62}, was " + id);
+    }
+    Objects.requireNonNull(type, () -> "provider " + id + ": type is required");
+    enabled = Objects.requireNonNullElse(enabled, Boolean.TRUE);
+    headers = Map.copyOf(Objects.requireNonNullElse(headers, Map.of()));
+    models = List.copyOf(Objects.requireNonNullElse(models, List.of()));
+    timeouts = Objects.requireNonNullElse(timeouts, TimeoutConfig.DEFAULT);
+    mock = Objects.requireNonNullElse(mock, MockConfig.DEFAULT);
+    if (type == ProviderType.OPENAI_COMPATIBLE && (baseUrl == null || baseUrl.isBlank())) {
+      throw new ConfigException("provider " + id + ": base-url is required for openai-compatible");
+    }
+  }
+
+  /** Whether requests may be routed here. */
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  /** The credential reference, when one is configured. */
+  public Optional<String> credentialRef() {
+    return Optional.ofNullable(credential).filter(s -> !s.isBlank());
+  }
+}

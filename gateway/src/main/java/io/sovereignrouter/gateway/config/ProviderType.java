@@ -1,0 +1,13 @@
+package io.sovereignrouter.gateway.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The closed set of adapter kinds; each maps to one adapter class. */
+public enum ProviderType {
+  /** In-process deterministic provider for demos, tests and benchmarks. */
+  @JsonProperty("mock")
+  MOCK,
+  /** Any server speaking the OpenAI HTTP API (OpenAI, vLLM, LM Studio, ...). */
+  @JsonProperty("openai-compatible")
+  OPENAI_COMPATIBLE
+}

@@ -1,0 +1,74 @@
+package io.sovereignrouter.gateway.http;
+
+import io.sovereignrouter.gateway.config.ModelKind;
+import io.sovereignrouter.gateway.openai.ChatRequest;
+import io.sovereignrouter.gateway.openai.ChatRequestValidator;
+import io.sovereignrouter.gateway.openai.RequestBodies;
+import io.sovereignrouter.gateway.routing.FallbackWalk;
+import io.sovereignrouter.gateway.routing.Route;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/**
+ * {@code POST /v1/chat/completions}: validates, resolves candidates and walks them, answering
+ * either one JSON body or an SSE stream ending in {@code data: [DONE]}.
+ */
+public final class ChatCompletionsHandler implements Handler<RoutingContext> {
+  private final ModelResolver resolver;
+
+  private ChatCompletionsHandler(ModelResolver resolver) {
+    this.resolver = resolver;
+  }
+
+  /** @param resolver model id to candidates */
+  static ChatCompletionsHandler create(ModelResolver resolver) {
+    return new ChatCompletionsHandler(resolver);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    RequestState state = RequestState.of(ctx);
+    ChatRequest request = ChatRequestValidator.validate(RequestBodies.parseObject(ctx.body().buffer()));
+    List<Route> routes = resolver.routes(request.model(), ModelKind.CHAT);
+    if (request.stream()) {
+      stream(ctx, state, request, routes);
+    } else {
+      complete(ctx, state, request, routes);
+    }
+  }
+
+  private static void complete(RoutingContext ctx, RequestState state, ChatRequest request, List<Route> routes) {
+    FallbackWalk.walk(routes, route -> route.provider().chat(ModelResolver.call(route, request, state)),
+            () -> false, state.attempts())
+        .onSuccess(served -> {
+          RoutingHeaders.served(ctx.response(), state, served.route(), state.attempts().size());
+          ctx.response().putHeader("Content-Type", "application/json").end(served.result().body());
+        })
+        .onFailure(e -> fail(ctx, state, request.model(), e));
+  }
+
+  private static void stream(RoutingContext ctx, RequestState state, ChatRequest request, List<Route> routes) {
+    Route[] current = new Route[1];
+    SseResponse sse = new SseResponse(ctx.response(), 
+        // Headers leave with the first chunk, before the serving attempt is recorded.
+        response -> RoutingHeaders.served(response, state, current[0], state.attempts().size() + 1));
+    FallbackWalk.walk(routes, route -> {
+          current[0] = route;
+          return route.provider().streamChat(ModelResolver.call(route, request, state), sse);
+        }, sse::committed, state.attempts())
+        .onSuccess(served -> sse.done())
+        .onFailure(e -> {
+          if (sse.committed()) {
+            sse.abort(ProviderErrors.toApiException(e, request.model(), state.attempts()));
+          } else {
+            fail(ctx, state, request.model(), e);
+          }
+        });
+  }
+
+  private static void fail(RoutingContext ctx, RequestState state, String model, Throwable e) {
+    RoutingHeaders.failed(ctx.response(), state);
+    ctx.fail(ProviderErrors.toApiException(e, model, state.attempts()));
+  }
+}

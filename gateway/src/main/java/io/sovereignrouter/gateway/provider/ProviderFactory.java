@@ -1,0 +1,31 @@
+package io.sovereignrouter.gateway.provider;
+
+import io.sovereignrouter.gateway.config.ProviderConfig;
+import io.vertx.core.Vertx;
+
+/** Builds the adapter for a provider's configured type. */
+public final class ProviderFactory {
+  /** Pooled connections per upstream host for HTTP adapters. */
+  static final int MAX_CONNECTIONS = 256;
+  private final Vertx vertx;
+  private final Credentials credentials;
+
+  /**
+   * @param vertx owner of timers and HTTP clients
+   * @param credentials resolves credential references
+   */
+  public ProviderFactory(Vertx vertx, Credentials credentials) {
+    this.vertx = vertx;
+    this.credentials = credentials;
+  }
+
+  /** Creates the adapter; resolves its credential now so a missing key fails the start. */
+  public ProviderAdapter create(ProviderConfig config) {
+    return switch (config.type()) {
+      case MOCK -> new MockProvider(config.id(), vertx, config.mock(), config.timeouts());
+      case OPENAI_COMPATIBLE -> new OpenAiCompatibleProvider(config.id(), vertx, config.baseUrl(),
+          config.credentialRef().map(ref -> credentials.resolve(config.id(), ref)), config.headers(),
+          config.timeouts(), MAX_CONNECTIONS);
+    };
+  }
+}

@@ -1,0 +1,94 @@
+package io.sovereignrouter.gateway.provider;
+
+import io.vertx.core.buffer.Buffer;
+import java.util.Optional;
+
+/**
+ * An upstream call failed. The kind decides whether the fallback walk may try the next
+ * candidate. Messages never contain credentials or prompt text.
+ */
+public final class ProviderFailure extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** What went wrong. */
+  public enum Kind {
+    /** Could not connect (refused, DNS, TLS). */
+    CONNECT,
+    /** No response (or no next event) within the deadline. */
+    TIMEOUT,
+    /** The provider answered with a non-2xx status. */
+    STATUS,
+    /** The provider answered with something that is not the protocol (bad JSON, broken stream). */
+    PROTOCOL,
+    /** The client went away; nobody is waiting for an answer. */
+    CANCELLED
+  }
+
+  private final Kind kind;
+  private final int status;
+  private final transient Buffer upstreamBody;
+
+  private ProviderFailure(Kind kind, int status, Buffer upstreamBody, String message, Throwable cause) {
+    super(message, cause, false, false);
+    this.kind = kind;
+    this.status = status;
+    this.upstreamBody = upstreamBody;
+  }
+
+  /** Connection-level failure. */
+  public static ProviderFailure connect(String providerId, Throwable cause) {
+    return new ProviderFailure(Kind.CONNECT, 0, null,
+        "provider " + providerId + ": connection failed: " + cause.getClass().getSimpleName(), cause);
+  }
+
+  /** Deadline exceeded. */
+  public static ProviderFailure timeout(String providerId, long afterMs) {
+    return new ProviderFailure(Kind.TIMEOUT, 0, null,
+        "provider " + providerId + ": no response within " + afterMs + " ms", null);
+  }
+
+  /** Non-2xx answer; the body is kept for passing client errors through. */
+  public static ProviderFailure status(String providerId, int status, Buffer body) {
+    return new ProviderFailure(Kind.STATUS, status, body,
+        "provider " + providerId + ": upstream status " + status, null);
+  }
+
+  /** Malformed answer or broken stream. */
+  public static ProviderFailure protocol(String providerId, String what) {
+    return new ProviderFailure(Kind.PROTOCOL, 0, null, "provider " + providerId + ": " + what, null);
+  }
+
+  /** The client disconnected. */
+  public static ProviderFailure cancelled(String providerId) {
+    return new ProviderFailure(Kind.CANCELLED, 0, null,
+        "provider " + providerId + ": client disconnected", null);
+  }
+
+  /** The failure kind. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Upstream HTTP status for {@link Kind#STATUS}, else 0. */
+  public int status() {
+    return status;
+  }
+
+  /** The upstream error body for {@link Kind#STATUS}. */
+  public Optional<Buffer> upstreamBody() {
+    return Optional.ofNullable(upstreamBody);
+  }
+
+  /**
+   * Whether another candidate may serve the request. Client mistakes (400, 413, 415, 422) would
+   * fail everywhere, so they are answered at once; overload, outages and misconfigured
+   * credentials (401/403/404 upstream) are worth another provider.
+   */
+  public boolean retryable() {
+    return switch (kind) {
+      case CONNECT, TIMEOUT, PROTOCOL -> true;
+      case CANCELLED -> false;
+      case STATUS -> !(status == 400 || status == 413 || status == 415 || status == 422);
+    };
+  }
+}
