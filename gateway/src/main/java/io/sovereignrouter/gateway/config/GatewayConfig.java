@@ -11,10 +11,10 @@ import java.util.Objects;
  */
 public record GatewayConfig(ServerConfig server, List<ProviderConfig> providers) {
 
-  /** Validates cross-field invariants: unique provider ids. */
+  /** Fills a missing server section with defaults; checks that provider ids are unique. */
   public GatewayConfig {
-    Objects.requireNonNull(server, "server");
-    providers = List.copyOf(Objects.requireNonNull(providers, "providers"));
+    server = Objects.requireNonNullElse(server, ServerConfig.DEFAULT);
+    providers = List.copyOf(Objects.requireNonNullElse(providers, List.of()));
     long distinct = providers.stream().map(ProviderConfig::id).distinct().count();
     if (distinct != providers.size()) {
       throw new ConfigException("provider ids must be unique");

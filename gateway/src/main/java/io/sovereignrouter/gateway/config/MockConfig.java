@@ -1,7 +1,10 @@
 package io.sovereignrouter.gateway.config;
 
+import java.util.Objects;
+
 /**
- * Behaviour of the mock adapter. Everything is deterministic: replies derive from the request
+ * Behaviour of the mock adapter; every setting is optional (defaults: no latency, 16-token
+ * replies, 256-dimension vectors, no failures). Everything is deterministic: replies derive from the request
  * and injected failures from a seeded generator.
  *
  * @param firstTokenMs delay before the first token (and before a non-streaming reply)
@@ -14,21 +17,28 @@ package io.sovereignrouter.gateway.config;
  * @param failureSeed seed of the failure generator
  */
 public record MockConfig(
-    long firstTokenMs,
-    long tokenIntervalMs,
-    int replyTokens,
-    int embeddingDimensions,
-    double failureRate,
+    Long firstTokenMs,
+    Long tokenIntervalMs,
+    Integer replyTokens,
+    Integer embeddingDimensions,
+    Double failureRate,
     MockFailureMode failureMode,
-    int failureStatus,
-    long failureSeed) {
+    Integer failureStatus,
+    Long failureSeed) {
 
-  /** No latency, no failures. */
+  /** All defaults. */
   public static final MockConfig DEFAULT =
-      new MockConfig(0, 0, 16, 256, 0.0, MockFailureMode.STATUS, 503, 42);
+      new MockConfig(null, null, null, null, null, null, null, null);
 
-  /** Checks ranges and fills the failure mode. */
+  /** Fills unset settings with the defaults above, then checks ranges. */
   public MockConfig {
+    firstTokenMs = Objects.requireNonNullElse(firstTokenMs, 0L);
+    tokenIntervalMs = Objects.requireNonNullElse(tokenIntervalMs, 0L);
+    replyTokens = Objects.requireNonNullElse(replyTokens, 16);
+    embeddingDimensions = Objects.requireNonNullElse(embeddingDimensions, 256);
+    failureRate = Objects.requireNonNullElse(failureRate, 0.0);
+    failureStatus = Objects.requireNonNullElse(failureStatus, 503);
+    failureSeed = Objects.requireNonNullElse(failureSeed, 42L);
     if (firstTokenMs < 0 || tokenIntervalMs < 0) {
       throw new ConfigException("mock latencies must be >= 0");
     }
@@ -41,7 +51,7 @@ public record MockConfig(
     if (!(failureRate >= 0.0 && failureRate <= 1.0)) {
       throw new ConfigException("mock.failure-rate must be in 0..1, was " + failureRate);
     }
-    failureMode = failureMode == null ? MockFailureMode.STATUS : failureMode;
+    failureMode = Objects.requireNonNullElse(failureMode, MockFailureMode.STATUS);
     if (failureStatus < 400 || failureStatus > 599) {
       throw new ConfigException("mock.failure-status must be in 400..599, was " + failureStatus);
     }

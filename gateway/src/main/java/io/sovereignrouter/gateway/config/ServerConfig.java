@@ -16,18 +16,24 @@ import java.util.Objects;
  */
 public record ServerConfig(
     String host,
-    int port,
+    Integer port,
     String adminHost,
-    int adminPort,
+    Integer adminPort,
     Path dataDir,
-    long bodyLimitBytes,
-    int eventLoops) {
+    Long bodyLimitBytes,
+    Integer eventLoops) {
+  /** All defaults: loopback, 8080/8081, {@code .sovereign}, 4 MiB bodies, one event loop per core. */
+  public static final ServerConfig DEFAULT = new ServerConfig(null, null, null, null, null, null, null);
 
-  /** Checks ranges. */
+  /** Fills unset settings with the defaults, then checks ranges. */
   public ServerConfig {
-    Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(adminHost, "admin-host");
-    Objects.requireNonNull(dataDir, "data-dir");
+    host = Objects.requireNonNullElse(host, "127.0.0.1");
+    port = Objects.requireNonNullElse(port, 8080);
+    adminHost = Objects.requireNonNullElse(adminHost, "127.0.0.1");
+    adminPort = Objects.requireNonNullElse(adminPort, 8081);
+    dataDir = Objects.requireNonNullElse(dataDir, Path.of(".sovereign"));
+    bodyLimitBytes = Objects.requireNonNullElse(bodyLimitBytes, 4L * 1024 * 1024);
+    eventLoops = Objects.requireNonNullElse(eventLoops, 0);
     checkPort("port", port);
     checkPort("admin-port", adminPort);
     if (bodyLimitBytes < 1024) {
