@@ -109,19 +109,24 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * Deploys {@code instances} listeners on one port. With port 0 the first picks a free port and
-   * the rest bind that same port, so every instance shares one listener.
+   * Deploys {@code instances} listeners sharing one port (Vert.x server sharing balances
+   * connections across their event loops). With port 0 the instances share one free port.
    */
   private static int deployListeners(Vertx vertx, java.util.function.Function<Vertx, io.vertx.ext.web.Router> routes,
       String host, int port, int instances) {
-    HttpServerVerticle first = new HttpServerVerticle(routes, host, port);
-    vertx.deployVerticle(first).await();
-    int actual = first.actualPort();
-    if (instances > 1) {
-      vertx.deployVerticle(() -> new HttpServerVerticle(routes, host, actual),
-          new DeploymentOptions().setInstances(instances - 1)).await();
+    List<HttpServerVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
+    // Vert.x shares a random port only among servers asking for the same negative port.
+    int bindPort = port == 0 ? -1 : port;
+    vertx.deployVerticle(() -> {
+      HttpServerVerticle verticle = new HttpServerVerticle(routes, host, bindPort);
+      deployed.add(verticle);
+      return verticle;
+    }, new DeploymentOptions().setInstances(instances)).await();
+    long ports = deployed.stream().mapToInt(HttpServerVerticle::actualPort).distinct().count();
+    if (ports != 1) {
+      throw new IllegalStateException("listener instances bound " + ports + " different ports");
     }
-    return actual;
+    return deployed.get(0).actualPort();
   }
 
   private static String base64(SecureRandom random, int bytes) {
