@@ -95,9 +95,9 @@ public final class Gateway implements AutoCloseable {
 
       int instances = server.eventLoops() > 0 ? server.eventLoops() : Runtime.getRuntime().availableProcessors();
       int port = deployListeners(vertx, v -> GatewayRoutes.create(v, authenticator, catalog, server.bodyLimitBytes()),
-          server.host(), server.port(), instances);
+          server.host(), server.port(), instances, -1);
       int adminPort = deployListeners(vertx, v -> AdminRoutes.create(v, adminToken, store, issuer),
-          server.adminHost(), server.adminPort(), 1);
+          server.adminHost(), server.adminPort(), 1, -2);
       return new Gateway(vertx, store, providers, port, adminPort, dir, admin, demo);
     } catch (RuntimeException e) {
       if (vertx != null) {
@@ -111,12 +111,14 @@ public final class Gateway implements AutoCloseable {
   /**
    * Deploys {@code instances} listeners sharing one port (Vert.x server sharing balances
    * connections across their event loops). With port 0 the instances share one free port.
+   *
+   * @param randomPortGroup negative id: Vert.x shares a random port among servers asking for the
+   *     same negative port, so each listener kind needs its own
    */
   private static int deployListeners(Vertx vertx, java.util.function.Function<Vertx, io.vertx.ext.web.Router> routes,
-      String host, int port, int instances) {
+      String host, int port, int instances, int randomPortGroup) {
     List<HttpServerVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
-    // Vert.x shares a random port only among servers asking for the same negative port.
-    int bindPort = port == 0 ? -1 : port;
+    int bindPort = port == 0 ? randomPortGroup : port;
     vertx.deployVerticle(() -> {
       HttpServerVerticle verticle = new HttpServerVerticle(routes, host, bindPort);
       deployed.add(verticle);

@@ -19,8 +19,11 @@ public final class TestGateway implements AutoCloseable {
   private final Gateway gateway;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private final java.util.List<Throwable> unhandled = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private TestGateway(Gateway gateway) {
     this.gateway = gateway;
+    gateway.vertx().exceptionHandler(unhandled::add);
   }
 
   /** Starts with {@code conformance.yaml} in {@code dataDir}. */
@@ -95,8 +98,14 @@ public final class TestGateway implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  /** Stops the gateway; fails if any exception escaped to a Vert.x context meanwhile. */
   @Override
   public void close() {
     gateway.close();
+    if (!unhandled.isEmpty()) {
+      AssertionError error = new AssertionError(unhandled.size() + " unhandled exception(s) on Vert.x threads");
+      unhandled.forEach(error::addSuppressed);
+      throw error;
+    }
   }
 }

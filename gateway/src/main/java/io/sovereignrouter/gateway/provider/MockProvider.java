@@ -125,13 +125,21 @@ public final class MockProvider implements ProviderAdapter {
     return promise.future();
   }
 
-  /** One streaming reply: role chunk, a chunk per token, a finish chunk, then usage. */
+  /**
+   * One streaming reply: per choice a role chunk, a chunk per token and a finish chunk, then the
+   * usage chunk. Chunks are made one at a time and pumped in a loop, so a long reply neither
+   * builds a long future chain nor deepens the stack.
+   */
   private final class StreamRun {
     private final UpstreamCall call;
     private final ChunkSink sink;
     private final MockReplies.Reply reply;
     private final boolean includeUsage;
     private final boolean breakMidway;
+    private final Promise<StreamSummary> done = Promise.promise();
+    private int choice;
+    /** Position inside the current choice: 0 role, 1..n tokens, n+1 finish. */
+    private int step;
     private int sent;
 
     StreamRun(UpstreamCall call, ChunkSink sink, MockReplies.Reply reply, boolean includeUsage, boolean breakMidway) {
@@ -143,27 +151,61 @@ public final class MockProvider implements ProviderAdapter {
     }
 
     Future<StreamSummary> start() {
-      Future<Void> chain = Future.succeededFuture();
-      for (int choice = 0; choice < reply.choices().size(); choice++) {
-        int c = choice;
-        JsonObject roleDelta = new JsonObject().put("role", "assistant").put("content", "").putNull("refusal");
-        chain = chain.compose(v -> emit(MockReplies.chunk(reply, c, roleDelta, null, includeUsage), 0));
-        List<String> tokens = reply.choices().get(choice);
-        for (int t = 0; t < tokens.size(); t++) {
-          String token = tokens.get(t);
-          boolean breakHere = breakMidway && c == 0 && t == tokens.size() / 2;
-          chain = chain.compose(v -> breakHere
-              ? Future.failedFuture(ProviderFailure.protocol(id, "stream broken after " + sent + " chunks"))
-              : emit(MockReplies.chunk(reply, c, new JsonObject().put("content", token), null, includeUsage),
-                  config.tokenIntervalMs()));
+      pump();
+      return done.future();
+    }
+
+    private void pump() {
+      while (!done.future().isComplete()) {
+        if (choice == reply.choices().size()) {
+          if (includeUsage && step == 0) {
+            step = 1;
+            if (!await(emit(MockReplies.usageChunk(reply), 0))) {
+              return;
+            }
+          }
+          done.tryComplete(new StreamSummary(sent));
+          return;
         }
-        String finish = reply.finishReasons().get(choice);
-        chain = chain.compose(v -> emit(MockReplies.chunk(reply, c, new JsonObject(), finish, includeUsage), 0));
+        List<String> tokens = reply.choices().get(choice);
+        if (breakMidway && choice == 0 && step == tokens.size() / 2 + 1) {
+          done.tryFail(ProviderFailure.protocol(id, "stream broken after " + sent + " chunks"));
+          return;
+        }
+        Future<Void> written;
+        if (step == 0) {
+          JsonObject role = new JsonObject().put("role", "assistant").put("content", "").putNull("refusal");
+          written = emit(MockReplies.chunk(reply, choice, role, null, includeUsage), 0);
+        } else if (step <= tokens.size()) {
+          JsonObject delta = new JsonObject().put("content", tokens.get(step - 1));
+          written = emit(MockReplies.chunk(reply, choice, delta, null, includeUsage), config.tokenIntervalMs());
+        } else {
+          String finish = reply.finishReasons().get(choice);
+          written = emit(MockReplies.chunk(reply, choice, new JsonObject(), finish, includeUsage), 0);
+        }
+        if (++step > tokens.size() + 1) {
+          choice++;
+          step = 0;
+        }
+        if (!await(written)) {
+          return;
+        }
       }
-      if (includeUsage) {
-        chain = chain.compose(v -> emit(MockReplies.usageChunk(reply), 0));
+    }
+
+    /** True when {@code f} already succeeded (keep looping); otherwise resumes or fails later. */
+    private boolean await(Future<Void> f) {
+      if (f.succeeded()) {
+        return true;
       }
-      return chain.map(v -> new StreamSummary(sent));
+      f.onComplete(ar -> {
+        if (ar.succeeded()) {
+          pump();
+        } else {
+          done.tryFail(ar.cause());
+        }
+      });
+      return false;
     }
 
     private Future<Void> emit(JsonObject chunk, long delayMs) {

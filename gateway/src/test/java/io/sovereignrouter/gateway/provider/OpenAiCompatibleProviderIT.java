@@ -1,0 +1,172 @@
+package io.sovereignrouter.gateway.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sovereignrouter.gateway.TestGateway;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The openai-compatible adapter against a loopback server speaking the OpenAI wire format. */
+class OpenAiCompatibleProviderIT {
+  private static final String UPSTREAM_KEY = "sk-upstream-test-0123456789abcdefghij";
+  @TempDir static Path dir;
+  static FakeOpenAiUpstream upstream;
+  static TestGateway gateway;
+
+  @BeforeAll
+  static void start() {
+    upstream = new FakeOpenAiUpstream();
+    String yaml = """
+        server: { event-loops: 2, body-limit-bytes: 65536 }
+        providers:
+          - id: up
+            type: openai-compatible
+            base-url: http://127.0.0.1:%d/v1/
+            credential: env:TEST_UPSTREAM_KEY
+            headers: { OpenAI-Organization: org-test }
+            timeouts: { connect-ms: 1000, first-byte-ms: 700, total-ms: 1500 }
+            models:
+              - { id: up-chat, upstream: echo-model }
+              - { id: up-bad, upstream: bad }
+              - { id: up-over, upstream: overloaded }
+              - { id: up-hold, upstream: hold }
+              - { id: up-html, upstream: html }
+              - { id: up-nodone, upstream: no-done }
+              - { id: up-emb, upstream: emb, kind: embedding }
+          - id: refused
+            type: openai-compatible
+            base-url: http://127.0.0.1:9/v1
+            timeouts: { connect-ms: 1000 }
+            models: [ { id: up-refused } ]
+          - id: mock
+            type: mock
+            models: [ { id: up-over } ]
+        """.formatted(upstream.port());
+    gateway = TestGateway.start(dir, yaml, Map.of("TEST_UPSTREAM_KEY", UPSTREAM_KEY));
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+    upstream.close();
+  }
+
+  private static FakeOpenAiUpstream.Received lastReceived() {
+    return upstream.received.get(upstream.received.size() - 1);
+  }
+
+  @Test
+  void chat_passesUnknownFieldsAndCredential_relaysBytesUnchanged() {
+    HttpResponse<String> response = gateway.postJson("/v1/chat/completions", """
+        {"model":"up-chat","messages":[{"role":"user","content":"hi"}],"x_custom":{"a":[1,2.50]},"temperature":0.2}""");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(upstream.chatFixture);
+    assertThat(response.headers().firstValue("X-SF-Provider")).contains("up");
+    assertThat(response.headers().firstValue("X-SF-Model")).contains("echo-model");
+    FakeOpenAiUpstream.Received got = lastReceived();
+    assertThat(got.path()).isEqualTo("/v1/chat/completions");
+    assertThat(got.body().getString("model")).isEqualTo("echo-model");
+    assertThat(got.body().getJsonObject("x_custom")).isEqualTo(new JsonObject("{\"a\":[1,2.50]}"));
+    assertThat(got.body().getDouble("temperature")).isEqualTo(0.2);
+    assertThat(got.headers().get("Authorization")).isEqualTo("Bearer " + UPSTREAM_KEY);
+    assertThat(got.headers().get("OpenAI-Organization")).isEqualTo("org-test");
+    assertThat(got.headers().get("X-Request-Id")).isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+  }
+
+  @Test
+  void stream_relaysEveryDataEventInOrder_thenDone() {
+    HttpResponse<String> response = gateway.postJson("/v1/chat/completions", """
+        {"model":"up-chat","stream":true,"messages":[{"role":"user","content":"hi"}]}""");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).contains("text/event-stream; charset=utf-8");
+    List<String> expected = new ArrayList<>();
+    for (String line : upstream.streamFixture.split("\n")) {
+      if (line.startsWith("data: ")) {
+        expected.add(line);
+      }
+    }
+    List<String> got = response.body().lines().filter(l -> !l.isEmpty()).toList();
+    assertThat(got).isEqualTo(expected);
+    assertThat(response.body()).endsWith("data: [DONE]\n\n");
+  }
+
+  @Test
+  void embeddings_relayed() {
+    HttpResponse<String> response = gateway.postJson("/v1/embeddings", """
+        {"model":"up-emb","input":["a"],"encoding_format":"float"}""");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(upstream.embeddingsFixture);
+    assertThat(lastReceived().path()).isEqualTo("/v1/embeddings");
+    assertThat(lastReceived().body().getString("encoding_format")).isEqualTo("float");
+  }
+
+  @Test
+  void upstreamClientError_relayedAsIs_noFallback() {
+    HttpResponse<String> response = gateway.postJson("/v1/chat/completions", """
+        {"model":"up-bad","messages":[{"role":"user","content":"hi"}]}""");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).isEqualTo(FakeOpenAiUpstream.BAD_REQUEST_BODY);
+    assertThat(response.headers().firstValue("X-SF-Attempts")).contains("1");
+  }
+
+  @Test
+  void upstream503_fallsBackToNextProvider() {
+    HttpResponse<String> response = gateway.postJson("/v1/chat/completions", """
+        {"model":"up-over","messages":[{"role":"user","content":"hi"}]}""");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("X-SF-Provider")).contains("mock");
+    assertThat(response.headers().firstValue("X-SF-Attempts")).contains("2");
+    assertThat(new JsonObject(response.body()).getString("object")).isEqualTo("chat.completion");
+  }
+
+  @Test
+  void upstreamSilent_504AfterFirstByteTimeout_andUpstreamRequestReset() throws Exception {
+    long start = System.nanoTime();
+    HttpResponse<String> response = gateway.postJson("/v1/chat/completions", """
+        {"model":"up-hold","messages":[{"role":"user","content":"hi"}]}""");
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    assertThat(response.statusCode()).isEqualTo(504);
+    assertThat(new JsonObject(response.body()).getJsonObject("error").getString("code")).isEqualTo("upstream_timeout");
+    assertThat(ms).isBetween(600L, 5_000L);
+    assertThat(upstream.closed("hold").future().toCompletionStage().toCompletableFuture()
+        .get(5, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+  }
+
+  @Test
+  void connectionRefused_502() {
+    HttpResponse<String> response = gateway.postJson("/v1/chat/completions", """
+        {"model":"up-refused","messages":[{"role":"user","content":"hi"}]}""");
+    assertThat(response.statusCode()).isEqualTo(502);
+    assertThat(response.body()).contains("connection failed").doesNotContain(UPSTREAM_KEY);
+  }
+
+  @Test
+  void upstreamNotJson_502() {
+    HttpResponse<String> response = gateway.postJson("/v1/chat/completions", """
+        {"model":"up-html","messages":[{"role":"user","content":"hi"}]}""");
+    assertThat(response.statusCode()).isEqualTo(502);
+    assertThat(new JsonObject(response.body()).getJsonObject("error").getString("code")).isEqualTo("upstream_error");
+  }
+
+  @Test
+  void streamEndsWithoutDone_clientGetsErrorEventNotDone() {
+    HttpResponse<String> response = gateway.postJson("/v1/chat/completions", """
+        {"model":"up-nodone","stream":true,"messages":[{"role":"user","content":"hi"}]}""");
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<String> events = response.body().lines().filter(l -> l.startsWith("data: ")).toList();
+    assertThat(events).hasSize(2);
+    assertThat(new JsonObject(events.get(1).substring(6)).getJsonObject("error").getString("code"))
+        .isEqualTo("upstream_error");
+    assertThat(response.body()).doesNotContain("[DONE]");
+  }
+}
