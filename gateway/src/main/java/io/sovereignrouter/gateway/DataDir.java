@@ -50,6 +50,22 @@ public final class DataDir {
     return root.resolve(name);
   }
 
+  /**
+   * Returns the path of {@code name}, creating it empty with mode 0600 when missing, so that files
+   * other libraries then write (SQLite and its -wal/-shm siblings copy the mode) stay private.
+   */
+  public Path privateFile(String name) {
+    Path file = root.resolve(name);
+    try {
+      if (!Files.exists(file)) {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + file, e);
+    }
+  }
+
   /** Reads a secret file's trimmed content, when the file exists. */
   public Optional<String> readSecret(String name) {
     Path file = root.resolve(name);

@@ -70,7 +70,7 @@ public final class Gateway implements AutoCloseable {
     SecureRandom random = new SecureRandom();
     DataDir.Secret pepper = dir.secret(KEY_HASH_FILE, () -> base64(random, 32));
     DataDir.Secret admin = dir.secret(ADMIN_TOKEN_FILE, () -> "sk-admin-" + base64(random, 32));
-    TenantStore store = SqliteTenantStore.open(dir.resolve("sovereign.db"));
+    TenantStore store = SqliteTenantStore.open(dir.privateFile("sovereign.db"));
     Vertx vertx = null;
     List<ProviderAdapter> providers = new ArrayList<>();
     try {
