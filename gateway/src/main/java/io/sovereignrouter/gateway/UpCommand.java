@@ -21,7 +21,7 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--host", description = "data-plane bind address (default from config: 127.0.0.1)")
   String host;
 
-  @Option(names = "--port", description = "data-plane port (default from config: 8080)")
+  @Option(names = "--port", description = "data-plane port, 0 for a free one (default from config: 8080)")
   Integer port;
 
   @Option(names = "--admin-port", description = "admin port, bound to loopback (default from config: 8081)")
