@@ -34,23 +34,14 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
     if (request.stream()) {
       stream(ctx, state, request, routes);
     } else {
-      complete(ctx, state, request, routes);
+      JsonRelay.relay(ctx, request.model(), routes,
+          route -> route.provider().chat(ModelResolver.call(route, request, state)));
     }
-  }
-
-  private static void complete(RoutingContext ctx, RequestState state, ChatRequest request, List<Route> routes) {
-    FallbackWalk.walk(routes, route -> route.provider().chat(ModelResolver.call(route, request, state)),
-            () -> false, state.attempts())
-        .onSuccess(served -> {
-          RoutingHeaders.served(ctx.response(), state, served.route(), state.attempts().size());
-          ctx.response().putHeader("Content-Type", "application/json").end(served.result().body());
-        })
-        .onFailure(e -> fail(ctx, state, request.model(), e));
   }
 
   private static void stream(RoutingContext ctx, RequestState state, ChatRequest request, List<Route> routes) {
     Route[] current = new Route[1];
-    SseResponse sse = new SseResponse(ctx.response(), 
+    SseResponse sse = new SseResponse(ctx.response(),
         // Headers leave with the first chunk, before the serving attempt is recorded.
         response -> RoutingHeaders.served(response, state, current[0], state.attempts().size() + 1));
     FallbackWalk.walk(routes, route -> {
@@ -62,13 +53,9 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
           if (sse.committed()) {
             sse.abort(ProviderErrors.toApiException(e, request.model(), state.attempts()));
           } else {
-            fail(ctx, state, request.model(), e);
+            RoutingHeaders.failed(ctx.response(), state);
+            ctx.fail(ProviderErrors.toApiException(e, request.model(), state.attempts()));
           }
         });
-  }
-
-  private static void fail(RoutingContext ctx, RequestState state, String model, Throwable e) {
-    RoutingHeaders.failed(ctx.response(), state);
-    ctx.fail(ProviderErrors.toApiException(e, model, state.attempts()));
   }
 }

@@ -4,7 +4,6 @@ import io.sovereignrouter.gateway.config.ModelKind;
 import io.sovereignrouter.gateway.openai.EmbeddingsRequest;
 import io.sovereignrouter.gateway.openai.EmbeddingsRequestValidator;
 import io.sovereignrouter.gateway.openai.RequestBodies;
-import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.Route;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -27,16 +26,7 @@ public final class EmbeddingsHandler implements Handler<RoutingContext> {
     RequestState state = RequestState.of(ctx);
     EmbeddingsRequest request = EmbeddingsRequestValidator.validate(RequestBodies.parseObject(ctx.body().buffer()));
     List<Route> routes = resolver.routes(request.model(), ModelKind.EMBEDDING);
-    FallbackWalk.walk(routes,
-            route -> route.provider().embed(ModelResolver.call(route, request.model(), request.body(), state)),
-            () -> false, state.attempts())
-        .onSuccess(served -> {
-          RoutingHeaders.served(ctx.response(), state, served.route(), state.attempts().size());
-          ctx.response().putHeader("Content-Type", "application/json").end(served.result().body());
-        })
-        .onFailure(e -> {
-          RoutingHeaders.failed(ctx.response(), state);
-          ctx.fail(ProviderErrors.toApiException(e, request.model(), state.attempts()));
-        });
+    JsonRelay.relay(ctx, request.model(), routes,
+        route -> route.provider().embed(ModelResolver.call(route, request.model(), request.body(), state)));
   }
 }

@@ -2,32 +2,26 @@ package io.sovereignrouter.gateway.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sovereignrouter.gateway.GatewayExtension;
 import io.sovereignrouter.gateway.TestGateway;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Tenants and keys through the admin port; a revoked key stops working on its next request. */
 class AdminApiIT {
-  @TempDir static Path dir;
+  @RegisterExtension static final GatewayExtension running = GatewayExtension.conformance();
   static TestGateway gateway;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
+  static void bind() {
+    gateway = running.get();
   }
 
   private static HttpResponse<String> admin(String method, String path, String body, String token) {

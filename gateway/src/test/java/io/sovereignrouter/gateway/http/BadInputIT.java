@@ -2,34 +2,28 @@ package io.sovereignrouter.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sovereignrouter.gateway.GatewayExtension;
 import io.sovereignrouter.gateway.TestGateway;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every client mistake gets its status and an OpenAI-shaped error; none becomes a 500 or a hang. */
 class BadInputIT {
-  @TempDir static Path dir;
+  @RegisterExtension static final GatewayExtension running = GatewayExtension.conformance();
   private static TestGateway gateway;
 
   @BeforeAll
-  static void start() {
-    gateway = TestGateway.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
+  static void bind() {
+    gateway = running.get();
   }
 
   static Stream<JsonObject> cases() {

@@ -2,29 +2,24 @@ package io.sovereignrouter.gateway.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sovereignrouter.gateway.GatewayExtension;
 import io.sovereignrouter.gateway.TestGateway;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A client that hangs up mid-stream or mid-wait cancels the upstream call; the gateway carries on. */
 class ClientDisconnectIT {
-  @TempDir static Path dir;
-  static FakeOpenAiUpstream upstream;
-  static TestGateway gateway;
-
-  @BeforeAll
-  static void start() {
-    upstream = new FakeOpenAiUpstream();
-    String yaml = """
+  static final FakeOpenAiUpstream upstream = new FakeOpenAiUpstream();
+  @RegisterExtension
+  static final GatewayExtension running = GatewayExtension.of(() -> """
         server: { event-loops: 1 }
         providers:
           - id: up
@@ -38,13 +33,16 @@ class ClientDisconnectIT {
             type: mock
             models: [ { id: mock-slow } ]
             mock: { token-interval-ms: 50, reply-tokens: 10000 }
-        """.formatted(upstream.port());
-    gateway = TestGateway.start(dir, yaml, Map.of());
+        """.formatted(upstream.port()), Map.of());
+  static TestGateway gateway;
+
+  @BeforeAll
+  static void bind() {
+    gateway = running.get();
   }
 
   @AfterAll
-  static void stop() {
-    gateway.close();
+  static void stopUpstream() {
     upstream.close();
   }
 

@@ -2,29 +2,24 @@ package io.sovereignrouter.gateway.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sovereignrouter.gateway.GatewayExtension;
 import io.sovereignrouter.gateway.TestGateway;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The openai-compatible adapter against a loopback server speaking the OpenAI wire format. */
 class OpenAiCompatibleProviderIT {
   private static final String UPSTREAM_KEY = "sk-upstream-test-0123456789abcdefghij";
-  @TempDir static Path dir;
-  static FakeOpenAiUpstream upstream;
-  static TestGateway gateway;
-
-  @BeforeAll
-  static void start() {
-    upstream = new FakeOpenAiUpstream();
-    String yaml = """
+  static final FakeOpenAiUpstream upstream = new FakeOpenAiUpstream();
+  @RegisterExtension
+  static final GatewayExtension running = GatewayExtension.of(() -> """
         server: { event-loops: 2, body-limit-bytes: 65536 }
         providers:
           - id: up
@@ -49,13 +44,16 @@ class OpenAiCompatibleProviderIT {
           - id: mock
             type: mock
             models: [ { id: up-over } ]
-        """.formatted(upstream.port());
-    gateway = TestGateway.start(dir, yaml, Map.of("TEST_UPSTREAM_KEY", UPSTREAM_KEY));
+        """.formatted(upstream.port()), Map.of("TEST_UPSTREAM_KEY", UPSTREAM_KEY));
+  static TestGateway gateway;
+
+  @BeforeAll
+  static void bind() {
+    gateway = running.get();
   }
 
   @AfterAll
-  static void stop() {
-    gateway.close();
+  static void stopUpstream() {
     upstream.close();
   }
 

@@ -1,0 +1,32 @@
+package io.sovereignrouter.gateway.http;
+
+import io.sovereignrouter.gateway.provider.UpstreamReply;
+import io.sovereignrouter.gateway.routing.FallbackWalk;
+import io.sovereignrouter.gateway.routing.Route;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.function.Function;
+
+/** Walks the candidates of a non-streaming call and relays the serving provider's JSON body. */
+final class JsonRelay {
+  private JsonRelay() {}
+
+  /**
+   * @param model the model the client asked for (for error messages)
+   * @param routes candidates in preference order
+   * @param call one attempt against one candidate
+   */
+  static void relay(RoutingContext ctx, String model, List<Route> routes, Function<Route, Future<UpstreamReply>> call) {
+    RequestState state = RequestState.of(ctx);
+    FallbackWalk.walk(routes, call, () -> false, state.attempts())
+        .onSuccess(served -> {
+          RoutingHeaders.served(ctx.response(), state, served.route(), state.attempts().size());
+          ctx.response().putHeader("Content-Type", "application/json").end(served.result().body());
+        })
+        .onFailure(e -> {
+          RoutingHeaders.failed(ctx.response(), state);
+          ctx.fail(ProviderErrors.toApiException(e, model, state.attempts()));
+        });
+  }
+}
