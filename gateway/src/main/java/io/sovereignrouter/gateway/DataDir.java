@@ -19,8 +19,10 @@ import java.util.function.Supplier;
  * written atomically so a crash never leaves a half-written token behind.
  */
 public final class DataDir {
-  private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
+      PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
+      PosixFilePermissions.fromString("rwx------");
   private final Path root;
 
   private DataDir(Path root) {
@@ -113,7 +115,8 @@ public final class DataDir {
     }
   }
 
-  private static void setPermissions(Path path, Set<PosixFilePermission> permissions) throws IOException {
+  private static void setPermissions(Path path, Set<PosixFilePermission> permissions)
+      throws IOException {
     if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(path, permissions);
     }

@@ -7,8 +7,8 @@ import io.sovereignrouter.gateway.tenancy.TenantStore;
 import java.util.Optional;
 
 /**
- * First-start convenience: a {@code demo} tenant whose key lives in {@code demo.key}. A later
- * start reuses the file; if the database was reset, the file's key is registered again.
+ * First-start convenience: a {@code demo} tenant whose key lives in {@code demo.key}. A later start
+ * reuses the file; if the database was reset, the file's key is registered again.
  */
 final class DemoTenant {
   static final String NAME = "demo";
@@ -26,8 +26,12 @@ final class DemoTenant {
     }
     Tenant tenant = demo.orElseGet(() -> store.createTenant(NAME));
     if (file.isPresent()) {
-      ApiKey key = ApiKey.parse(file.get()).orElseThrow(() ->
-          new IllegalStateException(dir.resolve(KEY_FILE) + " does not hold an sk-router key"));
+      ApiKey key =
+          ApiKey.parse(file.get())
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          dir.resolve(KEY_FILE) + " does not hold an sk-router key"));
       if (store.key(key.keyId()).isEmpty()) {
         issuer.register(tenant.id(), key);
       }

@@ -45,8 +45,15 @@ public final class Gateway implements AutoCloseable {
   private final DataDir.Secret adminToken;
   private final Optional<DataDir.Secret> demoKey;
 
-  private Gateway(Vertx vertx, TenantStore store, List<ProviderAdapter> providers, int port, int adminPort,
-      DataDir dataDir, DataDir.Secret adminToken, Optional<DataDir.Secret> demoKey) {
+  private Gateway(
+      Vertx vertx,
+      TenantStore store,
+      List<ProviderAdapter> providers,
+      int port,
+      int adminPort,
+      DataDir dataDir,
+      DataDir.Secret adminToken,
+      Optional<DataDir.Secret> demoKey) {
     this.vertx = vertx;
     this.store = store;
     this.providers = providers;
@@ -93,11 +100,26 @@ public final class Gateway implements AutoCloseable {
       Authenticator authenticator = new Authenticator(store, hasher, Clock.systemUTC());
       AdminToken adminToken = new AdminToken(admin.value());
 
-      int instances = server.eventLoops() > 0 ? server.eventLoops() : Runtime.getRuntime().availableProcessors();
-      int port = deployListeners(vertx, v -> GatewayRoutes.create(v, authenticator, catalog, server.bodyLimitBytes()),
-          server.host(), server.port(), instances, -1);
-      int adminPort = deployListeners(vertx, v -> AdminRoutes.create(v, adminToken, store, issuer),
-          server.adminHost(), server.adminPort(), 1, -2);
+      int instances =
+          server.eventLoops() > 0
+              ? server.eventLoops()
+              : Runtime.getRuntime().availableProcessors();
+      int port =
+          deployListeners(
+              vertx,
+              v -> GatewayRoutes.create(v, authenticator, catalog, server.bodyLimitBytes()),
+              server.host(),
+              server.port(),
+              instances,
+              -1);
+      int adminPort =
+          deployListeners(
+              vertx,
+              v -> AdminRoutes.create(v, adminToken, store, issuer),
+              server.adminHost(),
+              server.adminPort(),
+              1,
+              -2);
       return new Gateway(vertx, store, providers, port, adminPort, dir, admin, demo);
     } catch (RuntimeException e) {
       if (vertx != null) {
@@ -115,15 +137,24 @@ public final class Gateway implements AutoCloseable {
    * @param randomPortGroup negative id: Vert.x shares a random port among servers asking for the
    *     same negative port, so each listener kind needs its own
    */
-  private static int deployListeners(Vertx vertx, java.util.function.Function<Vertx, io.vertx.ext.web.Router> routes,
-      String host, int port, int instances, int randomPortGroup) {
+  private static int deployListeners(
+      Vertx vertx,
+      java.util.function.Function<Vertx, io.vertx.ext.web.Router> routes,
+      String host,
+      int port,
+      int instances,
+      int randomPortGroup) {
     List<HttpServerVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
     int bindPort = port == 0 ? randomPortGroup : port;
-    vertx.deployVerticle(() -> {
-      HttpServerVerticle verticle = new HttpServerVerticle(routes, host, bindPort);
-      deployed.add(verticle);
-      return verticle;
-    }, new DeploymentOptions().setInstances(instances)).await();
+    vertx
+        .deployVerticle(
+            () -> {
+              HttpServerVerticle verticle = new HttpServerVerticle(routes, host, bindPort);
+              deployed.add(verticle);
+              return verticle;
+            },
+            new DeploymentOptions().setInstances(instances))
+        .await();
     long ports = deployed.stream().mapToInt(HttpServerVerticle::actualPort).distinct().count();
     if (ports != 1) {
       throw new IllegalStateException("listener instances bound " + ports + " different ports");
@@ -157,7 +188,10 @@ public final class Gateway implements AutoCloseable {
     return adminToken;
   }
 
-  /** The demo tenant's key and whether this start created it (absent when the demo tenant was removed). */
+  /**
+   * The demo tenant's key and whether this start created it (absent when the demo tenant was
+   * removed).
+   */
   public Optional<DataDir.Secret> demoKey() {
     return demoKey;
   }

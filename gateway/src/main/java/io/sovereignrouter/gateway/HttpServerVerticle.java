@@ -22,13 +22,18 @@ final class HttpServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    HttpServerOptions options = new HttpServerOptions()
-        .setHost(host)
-        .setPort(port)
-        .setTcpNoDelay(true)
-        .setCompressionSupported(false)
-        .setIdleTimeout(0);
-    return vertx.createHttpServer(options).requestHandler(routes.apply(vertx)).listen().onSuccess(s -> server = s);
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(host)
+            .setPort(port)
+            .setTcpNoDelay(true)
+            .setCompressionSupported(false)
+            .setIdleTimeout(0);
+    return vertx
+        .createHttpServer(options)
+        .requestHandler(routes.apply(vertx))
+        .listen()
+        .onSuccess(s -> server = s);
   }
 
   int actualPort() {

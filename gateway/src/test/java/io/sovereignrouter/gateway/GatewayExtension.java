@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One real gateway per test class in a fresh data directory:
- * {@code @RegisterExtension static final GatewayExtension gateway = GatewayExtension.conformance();}
+ * One real gateway per test class in a fresh data directory: {@code @RegisterExtension static final
+ * GatewayExtension gateway = GatewayExtension.conformance();}
  */
 public final class GatewayExtension implements BeforeAllCallback, AfterAllCallback {
   private final Supplier<String> yaml;

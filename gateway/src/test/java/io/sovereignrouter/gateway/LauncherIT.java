@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The README's {@code ./sovereign up}, run as a user would: a separate process on loopback. */
 class LauncherIT {
   private static final Path LAUNCHER = Path.of("..", "sovereign").toAbsolutePath().normalize();
-  private static final Pattern DATA_PLANE = Pattern.compile("data plane\\s+(http://127\\.0\\.0\\.1:(\\d+))/v1");
+  private static final Pattern DATA_PLANE =
+      Pattern.compile("data plane\\s+(http://127\\.0\\.0\\.1:(\\d+))/v1");
 
   @TempDir Path dir;
 
@@ -31,15 +31,21 @@ class LauncherIT {
   void up_firstStartPrintsSecretsOnce_curlLineWorks_secondStartReuses() throws Exception {
     Started first = up();
     try {
-      assertThat(first.output()).contains("admin token: sk-admin-", "demo key:    sk-router-", "curl -s ");
+      assertThat(first.output())
+          .contains("admin token: sk-admin-", "demo key:    sk-router-", "curl -s ");
       String key = Files.readString(dir.resolve("demo.key")).trim();
       assertThat(first.output()).contains(key);
-      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create(first.origin() + "/v1/chat/completions"))
-          .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(
-              "{\"model\":\"mock-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(first.origin() + "/v1/chat/completions"))
+                      .header("Authorization", "Bearer " + key)
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"model\":\"mock-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).contains("\"object\":\"chat.completion\"");
     } finally {
@@ -47,7 +53,8 @@ class LauncherIT {
     }
     Started second = up();
     try {
-      assertThat(second.output()).doesNotContain("Shown once", "sk-admin-")
+      assertThat(second.output())
+          .doesNotContain("Shown once", "sk-admin-")
           .doesNotContain(Files.readString(dir.resolve("demo.key")).trim())
           .contains("curl -s ");
     } finally {
@@ -58,7 +65,8 @@ class LauncherIT {
   @Test
   void noJdk21_clearMessageAndFailure() throws Exception {
     Path emptyJvmDir = Files.createDirectories(dir.resolve("jvm"));
-    ProcessBuilder pb = new ProcessBuilder("bash", LAUNCHER.toString(), "up").redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", LAUNCHER.toString(), "up").redirectErrorStream(true);
     pb.environment().remove("JAVA_HOME");
     pb.environment().put("SOVEREIGN_JDK_DIRS", emptyJvmDir.toString());
     Process process = pb.start();
@@ -76,10 +84,21 @@ class LauncherIT {
   }
 
   private Started up() throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("bash", LAUNCHER.toString(), "up", "--port", "0", "--admin-port", "0",
-        "--data-dir", dir.toString()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "bash",
+                LAUNCHER.toString(),
+                "up",
+                "--port",
+                "0",
+                "--admin-port",
+                "0",
+                "--data-dir",
+                dir.toString())
+            .redirectErrorStream(true);
     Process process = pb.start();
-    BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     List<String> lines = new ArrayList<>();
     String origin = null;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -96,15 +115,17 @@ class LauncherIT {
     }
     assertThat(origin).as("launcher output:%n%s", String.join("\n", lines)).isNotNull();
     // Keep reading so the child never blocks on a full pipe; the stream closes when it exits.
-    Thread drain = new Thread(() -> {
-      try {
-        while (reader.readLine() != null) {
-          // discard
-        }
-      } catch (java.io.IOException closed) {
-        // the process exited
-      }
-    });
+    Thread drain =
+        new Thread(
+            () -> {
+              try {
+                while (reader.readLine() != null) {
+                  // discard
+                }
+              } catch (java.io.IOException closed) {
+                // the process exited
+              }
+            });
     drain.setDaemon(true);
     drain.start();
     return new Started(process, origin, String.join("\n", lines));

@@ -28,12 +28,15 @@ class StartupIT {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-            .as(file.getFileName().toString()).isEqualTo("rw-------");
+            .as(file.getFileName().toString())
+            .isEqualTo("rw-------");
       }
     }
     assertThat(Files.readString(dir.resolve("admin.token")).trim()).isEqualTo(adminToken);
     assertThat(Files.readString(dir.resolve("demo.key")).trim()).isEqualTo(demoKey);
-    assertThat(Files.readString(dir.resolve("sovereign.db"), java.nio.charset.StandardCharsets.ISO_8859_1))
+    assertThat(
+            Files.readString(
+                dir.resolve("sovereign.db"), java.nio.charset.StandardCharsets.ISO_8859_1))
         .doesNotContain(demoKey.substring(demoKey.indexOf('_') + 1));
 
     try (TestGateway second = TestGateway.start(dir)) {

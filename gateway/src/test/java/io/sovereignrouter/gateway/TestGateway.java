@@ -17,9 +17,11 @@ import java.util.Map;
 /** A real gateway on loopback with free ports, for integration tests. */
 public final class TestGateway implements AutoCloseable {
   private final Gateway gateway;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private final java.util.List<Throwable> unhandled = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.List<Throwable> unhandled =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private TestGateway(Gateway gateway) {
     this.gateway = gateway;
@@ -91,11 +93,13 @@ public final class TestGateway implements AutoCloseable {
 
   /** POSTs JSON with the demo key. */
   public HttpResponse<String> postJson(String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(origin() + path))
-        .header("Authorization", "Bearer " + demoKey())
-        .header("Content-Type", "application/json")
-        .timeout(Duration.ofSeconds(20))
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        HttpRequest.newBuilder(URI.create(origin() + path))
+            .header("Authorization", "Bearer " + demoKey())
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(20))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   /** Stops the gateway; fails if any exception escaped to a Vert.x context meanwhile. */
@@ -103,7 +107,8 @@ public final class TestGateway implements AutoCloseable {
   public void close() {
     gateway.close();
     if (!unhandled.isEmpty()) {
-      AssertionError error = new AssertionError(unhandled.size() + " unhandled exception(s) on Vert.x threads");
+      AssertionError error =
+          new AssertionError(unhandled.size() + " unhandled exception(s) on Vert.x threads");
       unhandled.forEach(error::addSuppressed);
       throw error;
     }

@@ -3,8 +3,8 @@ package io.sovereignrouter.gateway.admin;
 import io.vertx.core.json.JsonObject;
 
 /**
- * An admin API error, answered as RFC 9457 {@code application/problem+json}. No stack trace: it
- * is an answer, not a bug.
+ * An admin API error, answered as RFC 9457 {@code application/problem+json}. No stack trace: it is
+ * an answer, not a bug.
  */
 final class AdminProblem extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -22,7 +22,10 @@ final class AdminProblem extends RuntimeException {
   }
 
   JsonObject body() {
-    return new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
+    return new JsonObject()
+        .put("type", "about:blank")
+        .put("title", title)
+        .put("status", status)
         .put("detail", getMessage());
   }
 }

@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin router (minimal until the management-API issue): tenants and their keys. Every
- * route needs the admin token; key secrets appear only in the response that creates them.
+ * The admin router (minimal until the management-API issue): tenants and their keys. Every route
+ * needs the admin token; key secrets appear only in the response that creates them.
  */
 public final class AdminRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
@@ -46,15 +46,21 @@ public final class AdminRoutes {
     AdminRoutes admin = new AdminRoutes(vertx, store, issuer);
     Router router = Router.router(vertx);
     router.get("/healthz").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
-    router.route("/admin/*").handler(ctx -> {
-      String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-      String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7) : null;
-      if (!token.matches(presented)) {
-        ctx.fail(new AdminProblem(401, "Unauthorized", "missing or wrong admin token"));
-        return;
-      }
-      ctx.next();
-    });
+    router
+        .route("/admin/*")
+        .handler(
+            ctx -> {
+              String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+              String presented =
+                  header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                      ? header.substring(7)
+                      : null;
+              if (!token.matches(presented)) {
+                ctx.fail(new AdminProblem(401, "Unauthorized", "missing or wrong admin token"));
+                return;
+              }
+              ctx.next();
+            });
     router.route("/admin/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     router.get("/admin/v1/tenants").handler(ctx -> admin.reply(ctx, 200, () -> tenants(store)));
     router.post("/admin/v1/tenants").handler(admin::createTenant);
@@ -75,44 +81,57 @@ public final class AdminRoutes {
 
   private void createTenant(RoutingContext ctx) {
     String name = requiredName(ctx);
-    reply(ctx, 201, () -> {
-      try {
-        return tenantJson(store.createTenant(name));
-      } catch (DuplicateTenantException e) {
-        throw new AdminProblem(409, "Conflict", e.getMessage());
-      }
-    });
+    reply(
+        ctx,
+        201,
+        () -> {
+          try {
+            return tenantJson(store.createTenant(name));
+          } catch (DuplicateTenantException e) {
+            throw new AdminProblem(409, "Conflict", e.getMessage());
+          }
+        });
   }
 
   private void listKeys(RoutingContext ctx) {
     String tenant = ctx.pathParam("tenant");
-    reply(ctx, 200, () -> {
-      requireTenant(tenant);
-      JsonArray data = new JsonArray();
-      store.keys(tenant).forEach(k -> data.add(keyJson(k)));
-      return new JsonObject().put("data", data);
-    });
+    reply(
+        ctx,
+        200,
+        () -> {
+          requireTenant(tenant);
+          JsonArray data = new JsonArray();
+          store.keys(tenant).forEach(k -> data.add(keyJson(k)));
+          return new JsonObject().put("data", data);
+        });
   }
 
   private void createKey(RoutingContext ctx) {
     String tenant = ctx.pathParam("tenant");
-    reply(ctx, 201, () -> {
-      requireTenant(tenant);
-      KeyIssuer.IssuedKey issued = issuer.issue(tenant);
-      return keyJson(issued.record()).put("key", issued.key().format());
-    });
+    reply(
+        ctx,
+        201,
+        () -> {
+          requireTenant(tenant);
+          KeyIssuer.IssuedKey issued = issuer.issue(tenant);
+          return keyJson(issued.record()).put("key", issued.key().format());
+        });
   }
 
   private void revokeKey(RoutingContext ctx) {
     String tenant = ctx.pathParam("tenant");
     String key = ctx.pathParam("key");
-    reply(ctx, 200, () -> {
-      requireTenant(tenant);
-      if (!store.revokeKey(tenant, key, Instant.now())) {
-        throw new AdminProblem(404, "Not Found", "no active key " + key + " for tenant " + tenant);
-      }
-      return new JsonObject().put("key_id", key).put("revoked", true);
-    });
+    reply(
+        ctx,
+        200,
+        () -> {
+          requireTenant(tenant);
+          if (!store.revokeKey(tenant, key, Instant.now())) {
+            throw new AdminProblem(
+                404, "Not Found", "no active key " + key + " for tenant " + tenant);
+          }
+          return new JsonObject().put("key_id", key).put("revoked", true);
+        });
   }
 
   private void requireTenant(String tenantId) {
@@ -130,7 +149,9 @@ public final class AdminRoutes {
     }
     Object name = body == null ? null : body.getValue("name");
     if (!(name instanceof String s) || !s.matches("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}")) {
-      throw new AdminProblem(422, "Unprocessable Content",
+      throw new AdminProblem(
+          422,
+          "Unprocessable Content",
           "name must be 1-64 characters of letters, digits, space, '.', '_' or '-'");
     }
     return s;
@@ -139,18 +160,31 @@ public final class AdminRoutes {
   /** Runs blocking store work on a worker and answers with its JSON. */
   private void reply(RoutingContext ctx, int status, Callable<JsonObject> work) {
     Future<JsonObject> result = vertx.executeBlocking(work, false);
-    result.onSuccess(json -> ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-        .end(json.toBuffer())).onFailure(ctx::fail);
+    result
+        .onSuccess(
+            json ->
+                ctx.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", "application/json")
+                    .end(json.toBuffer()))
+        .onFailure(ctx::fail);
   }
 
   private static JsonObject tenantJson(Tenant t) {
-    return new JsonObject().put("id", t.id()).put("name", t.name()).put("suspended", t.suspended())
+    return new JsonObject()
+        .put("id", t.id())
+        .put("name", t.name())
+        .put("suspended", t.suspended())
         .put("created_at", t.createdAt().toString());
   }
 
   private static JsonObject keyJson(TenantKey k) {
-    JsonObject json = new JsonObject().put("key_id", k.keyId()).put("fingerprint", k.fingerprint())
-        .put("tenant_id", k.tenantId()).put("created_at", k.createdAt().toString());
+    JsonObject json =
+        new JsonObject()
+            .put("key_id", k.keyId())
+            .put("fingerprint", k.fingerprint())
+            .put("tenant_id", k.tenantId())
+            .put("created_at", k.createdAt().toString());
     k.revokedAt().ifPresent(r -> json.put("revoked_at", r.toString()));
     return json;
   }
@@ -159,17 +193,23 @@ public final class AdminRoutes {
     if (ctx.response().ended() || ctx.response().closed()) {
       return;
     }
-    AdminProblem problem = switch (ctx.failure()) {
-      case AdminProblem p -> p;
-      case HttpException h -> new AdminProblem(h.getStatusCode(), "Error", "request rejected");
-      case null -> new AdminProblem(ctx.statusCode(), ctx.statusCode() == 404 ? "Not Found" : "Error",
-          ctx.request().method() + " " + ctx.request().path());
-      default -> {
-        LOG.error("admin request failed", ctx.failure());
-        yield new AdminProblem(500, "Internal Server Error", "see the server log");
-      }
-    };
-    ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", "application/problem+json")
+    AdminProblem problem =
+        switch (ctx.failure()) {
+          case AdminProblem p -> p;
+          case HttpException h -> new AdminProblem(h.getStatusCode(), "Error", "request rejected");
+          case null ->
+              new AdminProblem(
+                  ctx.statusCode(),
+                  ctx.statusCode() == 404 ? "Not Found" : "Error",
+                  ctx.request().method() + " " + ctx.request().path());
+          default -> {
+            LOG.error("admin request failed", ctx.failure());
+            yield new AdminProblem(500, "Internal Server Error", "see the server log");
+          }
+        };
+    ctx.response()
+        .setStatusCode(problem.status())
+        .putHeader("Content-Type", "application/problem+json")
         .end(problem.body().toBuffer());
   }
 }

@@ -5,13 +5,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The operator's bearer token for the admin port. Only its SHA-256 is held; presented tokens
- * are hashed and compared in constant time, so neither length nor content leaks through timing.
+ * The operator's bearer token for the admin port. Only its SHA-256 is held; presented tokens are
+ * hashed and compared in constant time, so neither length nor content leaks through timing.
  */
 public final class AdminToken {
   private final byte[] digest;
 
-  /** @param token the configured token */
+  /**
+   * @param token the configured token
+   */
   public AdminToken(String token) {
     if (token.length() < 32) {
       throw new IllegalArgumentException("admin token must be at least 32 characters");

@@ -38,7 +38,8 @@ public final class ConfigLoader {
   public static GatewayConfig defaults() {
     try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
-        throw new ConfigException("embedded defaults " + DEFAULT_RESOURCE + " missing from the jar");
+        throw new ConfigException(
+            "embedded defaults " + DEFAULT_RESOURCE + " missing from the jar");
       }
       return read(YAML, in.readAllBytes(), DEFAULT_RESOURCE);
     } catch (IOException e) {
@@ -74,7 +75,8 @@ public final class ConfigLoader {
       if (e.getCause() instanceof ConfigException ce) {
         throw new ConfigException(source + ": " + ce.getMessage(), ce);
       }
-      throw new ConfigException(source + ": " + e.getOriginalMessage() + " at " + e.getPathReference(), e);
+      throw new ConfigException(
+          source + ": " + e.getOriginalMessage() + " at " + e.getPathReference(), e);
     } catch (IOException e) {
       throw new ConfigException(source + ": " + e.getMessage(), e);
     }

@@ -3,8 +3,8 @@ package io.sovereignrouter.gateway.config;
 import java.util.Objects;
 
 /**
- * Behaviour of the mock adapter; every setting is optional (defaults: no latency, 16-token
- * replies, 256-dimension vectors, no failures). Everything is deterministic: replies derive from the request
+ * Behaviour of the mock adapter; every setting is optional (defaults: no latency, 16-token replies,
+ * 256-dimension vectors, no failures). Everything is deterministic: replies derive from the request
  * and injected failures from a seeded generator.
  *
  * @param firstTokenMs delay before the first token (and before a non-streaming reply)
@@ -46,7 +46,8 @@ public record MockConfig(
       throw new ConfigException("mock.reply-tokens must be in 1..100000, was " + replyTokens);
     }
     if (embeddingDimensions < 1 || embeddingDimensions > 8192) {
-      throw new ConfigException("mock.embedding-dimensions must be in 1..8192, was " + embeddingDimensions);
+      throw new ConfigException(
+          "mock.embedding-dimensions must be in 1..8192, was " + embeddingDimensions);
     }
     if (!(failureRate >= 0.0 && failureRate <= 1.0)) {
       throw new ConfigException("mock.failure-rate must be in 0..1, was " + failureRate);

@@ -22,8 +22,11 @@ public record ServerConfig(
     Path dataDir,
     Long bodyLimitBytes,
     Integer eventLoops) {
-  /** All defaults: loopback, 8080/8081, {@code .sovereign}, 4 MiB bodies, one event loop per core. */
-  public static final ServerConfig DEFAULT = new ServerConfig(null, null, null, null, null, null, null);
+  /**
+   * All defaults: loopback, 8080/8081, {@code .sovereign}, 4 MiB bodies, one event loop per core.
+   */
+  public static final ServerConfig DEFAULT =
+      new ServerConfig(null, null, null, null, null, null, null);
 
   /** Fills unset settings with the defaults, then checks ranges. */
   public ServerConfig {
@@ -37,7 +40,8 @@ public record ServerConfig(
     checkPort("port", port);
     checkPort("admin-port", adminPort);
     if (bodyLimitBytes < 1024) {
-      throw new ConfigException("server.body-limit-bytes must be at least 1024, was " + bodyLimitBytes);
+      throw new ConfigException(
+          "server.body-limit-bytes must be at least 1024, was " + bodyLimitBytes);
     }
     if (eventLoops < 0) {
       throw new ConfigException("server.event-loops must be >= 0, was " + eventLoops);
@@ -51,7 +55,9 @@ public record ServerConfig(
   }
 
   /** Returns a copy with other ports and data directory (CLI overrides). */
-  public ServerConfig withListeners(String newHost, int newPort, int newAdminPort, Path newDataDir) {
-    return new ServerConfig(newHost, newPort, adminHost, newAdminPort, newDataDir, bodyLimitBytes, eventLoops);
+  public ServerConfig withListeners(
+      String newHost, int newPort, int newAdminPort, Path newDataDir) {
+    return new ServerConfig(
+        newHost, newPort, adminHost, newAdminPort, newDataDir, bodyLimitBytes, eventLoops);
   }
 }

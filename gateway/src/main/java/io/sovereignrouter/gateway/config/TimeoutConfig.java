@@ -4,7 +4,8 @@ package io.sovereignrouter.gateway.config;
  * Upstream deadlines in milliseconds.
  *
  * @param connectMs TCP/TLS connect
- * @param firstByteMs from sending the request to the response headers (and, when streaming, between events)
+ * @param firstByteMs from sending the request to the response headers (and, when streaming, between
+ *     events)
  * @param totalMs whole call for non-streaming requests
  */
 public record TimeoutConfig(Long connectMs, Long firstByteMs, Long totalMs) {
@@ -17,8 +18,13 @@ public record TimeoutConfig(Long connectMs, Long firstByteMs, Long totalMs) {
     firstByteMs = java.util.Objects.requireNonNullElse(firstByteMs, 60_000L);
     totalMs = java.util.Objects.requireNonNullElse(totalMs, 300_000L);
     if (connectMs <= 0 || firstByteMs <= 0 || totalMs <= 0) {
-      throw new ConfigException("timeouts must be positive, were connect-ms=" + connectMs
-          + " first-byte-ms=" + firstByteMs + " total-ms=" + totalMs);
+      throw new ConfigException(
+          "timeouts must be positive, were connect-ms="
+              + connectMs
+              + " first-byte-ms="
+              + firstByteMs
+              + " total-ms="
+              + totalMs);
     }
   }
 }

@@ -18,7 +18,13 @@ public final class ApiException extends RuntimeException {
   private final transient Buffer rawBody;
   private final Map<String, String> headers;
 
-  private ApiException(int status, String type, String message, String param, String code, Buffer rawBody,
+  private ApiException(
+      int status,
+      String type,
+      String message,
+      String param,
+      String code,
+      Buffer rawBody,
       Map<String, String> headers) {
     super(message, null, false, false);
     this.status = status;
@@ -38,7 +44,8 @@ public final class ApiException extends RuntimeException {
    * @param param the offending request field, or null
    * @param code machine-readable code, or null
    */
-  public static ApiException of(int status, String type, String message, String param, String code) {
+  public static ApiException of(
+      int status, String type, String message, String param, String code) {
     return new ApiException(status, type, message, param, code, null, Map.of());
   }
 
@@ -49,8 +56,14 @@ public final class ApiException extends RuntimeException {
 
   /** An upstream provider's own error body, relayed with its status. */
   public static ApiException relay(int status, Buffer upstreamBody) {
-    return new ApiException(status, "invalid_request_error", "upstream rejected the request", null, null,
-        upstreamBody, Map.of());
+    return new ApiException(
+        status,
+        "invalid_request_error",
+        "upstream rejected the request",
+        null,
+        null,
+        upstreamBody,
+        Map.of());
   }
 
   /** Returns a copy that also sets {@code header} on the response. */

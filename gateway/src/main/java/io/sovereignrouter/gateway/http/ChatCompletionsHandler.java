@@ -21,7 +21,9 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
     this.resolver = resolver;
   }
 
-  /** @param resolver model id to candidates */
+  /**
+   * @param resolver model id to candidates
+   */
   static ChatCompletionsHandler create(ModelResolver resolver) {
     return new ChatCompletionsHandler(resolver);
   }
@@ -29,33 +31,46 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     RequestState state = RequestState.of(ctx);
-    ChatRequest request = ChatRequestValidator.validate(RequestBodies.parseObject(ctx.body().buffer()));
+    ChatRequest request =
+        ChatRequestValidator.validate(RequestBodies.parseObject(ctx.body().buffer()));
     List<Route> routes = resolver.routes(request.model(), ModelKind.CHAT);
     if (request.stream()) {
       stream(ctx, state, request, routes);
     } else {
-      JsonRelay.relay(ctx, request.model(), routes,
+      JsonRelay.relay(
+          ctx,
+          request.model(),
+          routes,
           route -> route.provider().chat(ModelResolver.call(route, request, state)));
     }
   }
 
-  private static void stream(RoutingContext ctx, RequestState state, ChatRequest request, List<Route> routes) {
+  private static void stream(
+      RoutingContext ctx, RequestState state, ChatRequest request, List<Route> routes) {
     Route[] current = new Route[1];
-    SseResponse sse = new SseResponse(ctx.response(),
-        // Headers leave with the first chunk, before the serving attempt is recorded.
-        response -> RoutingHeaders.served(response, state, current[0], state.attempts().size() + 1));
-    FallbackWalk.walk(routes, route -> {
-          current[0] = route;
-          return route.provider().streamChat(ModelResolver.call(route, request, state), sse);
-        }, sse::committed, state.attempts())
+    SseResponse sse =
+        new SseResponse(
+            ctx.response(),
+            // Headers leave with the first chunk, before the serving attempt is recorded.
+            response ->
+                RoutingHeaders.served(response, state, current[0], state.attempts().size() + 1));
+    FallbackWalk.walk(
+            routes,
+            route -> {
+              current[0] = route;
+              return route.provider().streamChat(ModelResolver.call(route, request, state), sse);
+            },
+            sse::committed,
+            state.attempts())
         .onSuccess(served -> sse.done())
-        .onFailure(e -> {
-          if (sse.committed()) {
-            sse.abort(ProviderErrors.toApiException(e, request.model(), state.attempts()));
-          } else {
-            RoutingHeaders.failed(ctx.response(), state);
-            ctx.fail(ProviderErrors.toApiException(e, request.model(), state.attempts()));
-          }
-        });
+        .onFailure(
+            e -> {
+              if (sse.committed()) {
+                sse.abort(ProviderErrors.toApiException(e, request.model(), state.attempts()));
+              } else {
+                RoutingHeaders.failed(ctx.response(), state);
+                ctx.fail(ProviderErrors.toApiException(e, request.model(), state.attempts()));
+              }
+            });
   }
 }

@@ -24,9 +24,16 @@ public final class EmbeddingsHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     RequestState state = RequestState.of(ctx);
-    EmbeddingsRequest request = EmbeddingsRequestValidator.validate(RequestBodies.parseObject(ctx.body().buffer()));
+    EmbeddingsRequest request =
+        EmbeddingsRequestValidator.validate(RequestBodies.parseObject(ctx.body().buffer()));
     List<Route> routes = resolver.routes(request.model(), ModelKind.EMBEDDING);
-    JsonRelay.relay(ctx, request.model(), routes,
-        route -> route.provider().embed(ModelResolver.call(route, request.model(), request.body(), state)));
+    JsonRelay.relay(
+        ctx,
+        request.model(),
+        routes,
+        route ->
+            route
+                .provider()
+                .embed(ModelResolver.call(route, request.model(), request.body(), state)));
   }
 }

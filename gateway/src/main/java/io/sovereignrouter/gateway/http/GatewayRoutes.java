@@ -7,8 +7,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Builds the data-plane router: the one place where the stage handlers are put in order
- * (request id → content type → body → tenant → endpoint) and errors are mapped.
+ * Builds the data-plane router: the one place where the stage handlers are put in order (request id
+ * → content type → body → tenant → endpoint) and errors are mapped.
  */
 public final class GatewayRoutes {
   private GatewayRoutes() {}
@@ -19,23 +19,35 @@ public final class GatewayRoutes {
    * @param catalog model ids to candidates
    * @param bodyLimitBytes larger bodies get 413
    */
-  public static Router create(Vertx vertx, Authenticator authenticator, ModelCatalog catalog, long bodyLimitBytes) {
+  public static Router create(
+      Vertx vertx, Authenticator authenticator, ModelCatalog catalog, long bodyLimitBytes) {
     Router router = Router.router(vertx);
     OpenAiFailureHandler failures = OpenAiFailureHandler.create();
     ModelResolver resolver = new ModelResolver(catalog);
     TenantAuthHandler auth = TenantAuthHandler.create(vertx, authenticator);
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(bodyLimitBytes).setHandleFileUploads(false);
+    BodyHandler body =
+        BodyHandler.create(false).setBodyLimit(bodyLimitBytes).setHandleFileUploads(false);
 
-    router.get("/healthz").handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject().put("status", "ok")));
-    router.get("/readyz").handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject().put("status", "ready")));
+    router
+        .get("/healthz")
+        .handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject().put("status", "ok")));
+    router
+        .get("/readyz")
+        .handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject().put("status", "ready")));
 
     router.route("/v1/*").handler(RequestIdHandler.create());
     router.get("/v1/models").handler(auth).handler(ModelsHandler.create(catalog));
-    router.post("/v1/chat/completions")
-        .handler(JsonContentTypeHandler.create()).handler(body).handler(auth)
+    router
+        .post("/v1/chat/completions")
+        .handler(JsonContentTypeHandler.create())
+        .handler(body)
+        .handler(auth)
         .handler(ChatCompletionsHandler.create(resolver));
-    router.post("/v1/embeddings")
-        .handler(JsonContentTypeHandler.create()).handler(body).handler(auth)
+    router
+        .post("/v1/embeddings")
+        .handler(JsonContentTypeHandler.create())
+        .handler(body)
+        .handler(auth)
         .handler(EmbeddingsHandler.create(resolver));
 
     router.route().failureHandler(failures);

@@ -17,16 +17,24 @@ final class JsonRelay {
    * @param routes candidates in preference order
    * @param call one attempt against one candidate
    */
-  static void relay(RoutingContext ctx, String model, List<Route> routes, Function<Route, Future<UpstreamReply>> call) {
+  static void relay(
+      RoutingContext ctx,
+      String model,
+      List<Route> routes,
+      Function<Route, Future<UpstreamReply>> call) {
     RequestState state = RequestState.of(ctx);
     FallbackWalk.walk(routes, call, () -> false, state.attempts())
-        .onSuccess(served -> {
-          RoutingHeaders.served(ctx.response(), state, served.route(), state.attempts().size());
-          ctx.response().putHeader("Content-Type", "application/json").end(served.result().body());
-        })
-        .onFailure(e -> {
-          RoutingHeaders.failed(ctx.response(), state);
-          ctx.fail(ProviderErrors.toApiException(e, model, state.attempts()));
-        });
+        .onSuccess(
+            served -> {
+              RoutingHeaders.served(ctx.response(), state, served.route(), state.attempts().size());
+              ctx.response()
+                  .putHeader("Content-Type", "application/json")
+                  .end(served.result().body());
+            })
+        .onFailure(
+            e -> {
+              RoutingHeaders.failed(ctx.response(), state);
+              ctx.fail(ProviderErrors.toApiException(e, model, state.attempts()));
+            });
   }
 }

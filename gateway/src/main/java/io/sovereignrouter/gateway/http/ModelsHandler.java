@@ -15,11 +15,12 @@ public final class ModelsHandler implements Handler<RoutingContext> {
   private ModelsHandler(ModelCatalog catalog) {
     JsonArray data = new JsonArray();
     for (ModelConfig model : catalog.models()) {
-      data.add(new JsonObject()
-          .put("id", model.id())
-          .put("object", "model")
-          .put("created", catalog.created())
-          .put("owned_by", model.ownedBy()));
+      data.add(
+          new JsonObject()
+              .put("id", model.id())
+              .put("object", "model")
+              .put("created", catalog.created())
+              .put("owned_by", model.ownedBy()));
     }
     // The catalog is immutable, so the answer is rendered once.
     this.body = new JsonObject().put("object", "list").put("data", data).toBuffer();

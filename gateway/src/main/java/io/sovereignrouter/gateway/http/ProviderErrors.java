@@ -17,23 +17,42 @@ final class ProviderErrors {
    */
   static ApiException toApiException(Throwable cause, String model, List<Attempt> attempts) {
     if (!(cause instanceof ProviderFailure failure)) {
-      return cause instanceof ApiException api ? api
-          : ApiException.of(500, "server_error", "The server had an error while routing your request.", null,
+      return cause instanceof ApiException api
+          ? api
+          : ApiException.of(
+              500,
+              "server_error",
+              "The server had an error while routing your request.",
+              null,
               "internal_error");
     }
     if (failure.kind() == ProviderFailure.Kind.STATUS && !failure.retryable()) {
-      return failure.upstreamBody().filter(ProviderErrors::isOpenAiError)
+      return failure
+          .upstreamBody()
+          .filter(ProviderErrors::isOpenAiError)
           .map(body -> ApiException.relay(failure.status(), body))
-          .orElseGet(() -> ApiException.invalid("The provider rejected the request (status " + failure.status()
-              + ").", null, "upstream_rejected"));
+          .orElseGet(
+              () ->
+                  ApiException.invalid(
+                      "The provider rejected the request (status " + failure.status() + ").",
+                      null,
+                      "upstream_rejected"));
     }
     String tried = attempts.size() == 1 ? "The provider" : "All " + attempts.size() + " providers";
     if (failure.kind() == ProviderFailure.Kind.TIMEOUT) {
-      return ApiException.of(504, "server_error", tried + " serving '" + model + "' timed out.", null,
+      return ApiException.of(
+          504,
+          "server_error",
+          tried + " serving '" + model + "' timed out.",
+          null,
           "upstream_timeout");
     }
-    return ApiException.of(502, "server_error", tried + " serving '" + model + "' failed ("
-        + describe(failure) + ").", null, "upstream_error");
+    return ApiException.of(
+        502,
+        "server_error",
+        tried + " serving '" + model + "' failed (" + describe(failure) + ").",
+        null,
+        "upstream_error");
   }
 
   private static String describe(ProviderFailure failure) {

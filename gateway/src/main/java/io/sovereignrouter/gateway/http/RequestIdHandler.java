@@ -7,8 +7,8 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * First handler on every data-plane route: echoes a well-formed {@code X-Request-Id} or makes
- * one, opens the {@link RequestState}, and notices when the client disconnects.
+ * First handler on every data-plane route: echoes a well-formed {@code X-Request-Id} or makes one,
+ * opens the {@link RequestState}, and notices when the client disconnects.
  */
 public final class RequestIdHandler implements PlatformHandler {
   static final String HEADER = "X-Request-Id";
@@ -25,7 +25,8 @@ public final class RequestIdHandler implements PlatformHandler {
   @Override
   public void handle(RoutingContext ctx) {
     String presented = ctx.request().getHeader(HEADER);
-    String requestId = presented != null && ACCEPTED.matcher(presented).matches() ? presented : "req_" + hex(12);
+    String requestId =
+        presented != null && ACCEPTED.matcher(presented).matches() ? presented : "req_" + hex(12);
     RequestState state = RequestState.attach(ctx, requestId, "rd_" + hex(12));
     ctx.response().putHeader(HEADER, requestId);
     ctx.response().closeHandler(v -> state.markClientGone());

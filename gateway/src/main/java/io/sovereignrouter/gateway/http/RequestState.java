@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything the pipeline stages learn about one request, attached to the routing context under
- * a private key and read through {@link #of}. Event-loop confined: no synchronization.
+ * Everything the pipeline stages learn about one request, attached to the routing context under a
+ * private key and read through {@link #of}. Event-loop confined: no synchronization.
  */
 public final class RequestState {
   private static final String KEY = RequestState.class.getName();
@@ -48,7 +48,10 @@ public final class RequestState {
     return requestId;
   }
 
-  /** {@code X-SF-Route-Decision}: identifies this request's routing decision (and, later, its attestation). */
+  /**
+   * {@code X-SF-Route-Decision}: identifies this request's routing decision (and, later, its
+   * attestation).
+   */
   public String routeDecisionId() {
     return routeDecisionId;
   }

@@ -7,16 +7,21 @@ import io.vertx.core.http.HttpServerResponse;
 final class RoutingHeaders {
   private RoutingHeaders() {}
 
-  /** @param attemptNumber 1-based number of the serving attempt */
-  static void served(HttpServerResponse response, RequestState state, Route route, int attemptNumber) {
-    response.putHeader("X-SF-Route-Decision", state.routeDecisionId())
+  /**
+   * @param attemptNumber 1-based number of the serving attempt
+   */
+  static void served(
+      HttpServerResponse response, RequestState state, Route route, int attemptNumber) {
+    response
+        .putHeader("X-SF-Route-Decision", state.routeDecisionId())
         .putHeader("X-SF-Provider", route.provider().id())
         .putHeader("X-SF-Model", route.model().upstream())
         .putHeader("X-SF-Attempts", Integer.toString(attemptNumber));
   }
 
   static void failed(HttpServerResponse response, RequestState state) {
-    response.putHeader("X-SF-Route-Decision", state.routeDecisionId())
+    response
+        .putHeader("X-SF-Route-Decision", state.routeDecisionId())
         .putHeader("X-SF-Attempts", Integer.toString(state.attempts().size()));
   }
 }

@@ -7,8 +7,8 @@ import io.vertx.core.http.HttpServerResponse;
 import java.util.function.Consumer;
 
 /**
- * Writes OpenAI server-sent events to the client. The status line and headers go out with the
- * first chunk, so the fallback walk can still switch providers until then.
+ * Writes OpenAI server-sent events to the client. The status line and headers go out with the first
+ * chunk, so the fallback walk can still switch providers until then.
  */
 final class SseResponse implements ChunkSink {
   private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
@@ -33,14 +33,18 @@ final class SseResponse implements ChunkSink {
     if (!committed) {
       committed = true;
       beforeFirstByte.accept(response);
-      response.setStatusCode(200)
+      response
+          .setStatusCode(200)
           .setChunked(true)
           .putHeader("Content-Type", "text/event-stream; charset=utf-8")
           .putHeader("Cache-Control", "no-cache")
           .putHeader("X-Accel-Buffering", "no");
     }
-    return response.write(Buffer.buffer(chunkJson.length() + 8).appendString("data: ").appendString(chunkJson)
-        .appendString("\n\n"));
+    return response.write(
+        Buffer.buffer(chunkJson.length() + 8)
+            .appendString("data: ")
+            .appendString(chunkJson)
+            .appendString("\n\n"));
   }
 
   @Override

@@ -33,34 +33,57 @@ public final class TenantAuthHandler implements AuthenticationHandler {
 
   @Override
   public void handle(RoutingContext ctx) {
-    Optional<String> header = Optional.ofNullable(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
-    vertx.executeBlocking(() -> authenticator.authenticate(header), false).onComplete(ar -> {
-      if (ar.failed()) {
-        ctx.fail(ar.cause());
-        return;
-      }
-      switch (ar.result()) {
-        case Authenticated ok -> {
-          RequestState.of(ctx).caller(ok);
-          ctx.next();
-        }
-        case Rejected rejected -> ctx.fail(rejection(rejected.reason()));
-      }
-    });
+    Optional<String> header =
+        Optional.ofNullable(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+    vertx
+        .executeBlocking(() -> authenticator.authenticate(header), false)
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                ctx.fail(ar.cause());
+                return;
+              }
+              switch (ar.result()) {
+                case Authenticated ok -> {
+                  RequestState.of(ctx).caller(ok);
+                  ctx.next();
+                }
+                case Rejected rejected -> ctx.fail(rejection(rejected.reason()));
+              }
+            });
   }
 
   private static ApiException rejection(Authentication.RejectReason reason) {
     return switch (reason) {
-      case MISSING -> ApiException.of(401, "invalid_request_error",
-          "You didn't provide an API key. You need to provide your API key in an Authorization header using"
-              + " Bearer auth (i.e. Authorization: Bearer YOUR_KEY).", null, "missing_api_key");
-      case INVALID -> ApiException.of(401, "invalid_request_error",
-          "Incorrect API key provided. Ask your SovereignRouter operator for a valid sk-router key.", null,
-          "invalid_api_key");
-      case REVOKED -> ApiException.of(401, "invalid_request_error", "This API key has been revoked.", null,
-          "revoked_api_key");
-      case TENANT_SUSPENDED -> ApiException.of(403, "permission_error",
-          "This tenant is suspended. Contact your SovereignRouter operator.", null, "tenant_suspended");
+      case MISSING ->
+          ApiException.of(
+              401,
+              "invalid_request_error",
+              "You didn't provide an API key. You need to provide your API key in an Authorization header using"
+                  + " Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+              null,
+              "missing_api_key");
+      case INVALID ->
+          ApiException.of(
+              401,
+              "invalid_request_error",
+              "Incorrect API key provided. Ask your SovereignRouter operator for a valid sk-router key.",
+              null,
+              "invalid_api_key");
+      case REVOKED ->
+          ApiException.of(
+              401,
+              "invalid_request_error",
+              "This API key has been revoked.",
+              null,
+              "revoked_api_key");
+      case TENANT_SUSPENDED ->
+          ApiException.of(
+              403,
+              "permission_error",
+              "This tenant is suspended. Contact your SovereignRouter operator.",
+              null,
+              "tenant_suspended");
     };
   }
 }

@@ -12,10 +12,12 @@ import java.util.List;
 public final class EmbeddingsRequestValidator {
   /** OpenAI's limit on inputs per request. */
   static final int MAX_INPUTS = 2048;
-  private static final List<FieldRule> RULES = List.of(
-      FieldRule.of("encoding_format", STRING),
-      FieldRule.range("dimensions", INTEGER, 1, 8192),
-      FieldRule.of("user", STRING));
+
+  private static final List<FieldRule> RULES =
+      List.of(
+          FieldRule.of("encoding_format", STRING),
+          FieldRule.range("dimensions", INTEGER, 1, 8192),
+          FieldRule.of("user", STRING));
 
   private EmbeddingsRequestValidator() {}
 
@@ -30,15 +32,18 @@ public final class EmbeddingsRequestValidator {
     RULES.forEach(rule -> rule.check(body));
     Object format = body.getValue("encoding_format");
     if (format != null && !format.equals("float") && !format.equals("base64")) {
-      throw ApiException.invalid("Invalid value for 'encoding_format': expected 'float' or 'base64'.",
-          "encoding_format", "invalid_value");
+      throw ApiException.invalid(
+          "Invalid value for 'encoding_format': expected 'float' or 'base64'.",
+          "encoding_format",
+          "invalid_value");
     }
     return new EmbeddingsRequest(model, body);
   }
 
   private static void checkInput(Object input) {
     if (input == null) {
-      throw ApiException.invalid("Missing required parameter: 'input'.", "input", "missing_required_parameter");
+      throw ApiException.invalid(
+          "Missing required parameter: 'input'.", "input", "missing_required_parameter");
     }
     if (input instanceof String s) {
       if (s.isEmpty()) {
@@ -47,23 +52,42 @@ public final class EmbeddingsRequestValidator {
       return;
     }
     if (!(input instanceof JsonArray array)) {
-      throw ApiException.invalid("Invalid type for 'input': expected a string or an array, but got "
-          + FieldType.nameOf(input) + ".", "input", "invalid_type");
+      throw ApiException.invalid(
+          "Invalid type for 'input': expected a string or an array, but got "
+              + FieldType.nameOf(input)
+              + ".",
+          "input",
+          "invalid_type");
     }
     if (array.isEmpty() || array.size() > MAX_INPUTS) {
-      throw ApiException.invalid("Invalid 'input': expected an array of 1 to " + MAX_INPUTS + " items, but got "
-          + array.size() + ".", "input", "invalid_value");
+      throw ApiException.invalid(
+          "Invalid 'input': expected an array of 1 to "
+              + MAX_INPUTS
+              + " items, but got "
+              + array.size()
+              + ".",
+          "input",
+          "invalid_value");
     }
     Object first = array.getValue(0);
     for (int i = 0; i < array.size(); i++) {
       Object item = array.getValue(i);
-      boolean ok = first instanceof String ? item instanceof String s && !s.isEmpty()
-          : first instanceof Number ? INTEGER.matches(item)
-          : item instanceof JsonArray tokens && !tokens.isEmpty() && tokens.stream().allMatch(INTEGER::matches);
+      boolean ok =
+          first instanceof String
+              ? item instanceof String s && !s.isEmpty()
+              : first instanceof Number
+                  ? INTEGER.matches(item)
+                  : item instanceof JsonArray tokens
+                      && !tokens.isEmpty()
+                      && tokens.stream().allMatch(INTEGER::matches);
       if (!ok) {
-        throw ApiException.invalid("Invalid 'input[" + i + "]': expected every item to be a non-empty string,"
-            + " every item an integer token, or every item a non-empty array of integer tokens.",
-            "input", "invalid_type");
+        throw ApiException.invalid(
+            "Invalid 'input["
+                + i
+                + "]': expected every item to be a non-empty string,"
+                + " every item an integer token, or every item a non-empty array of integer tokens.",
+            "input",
+            "invalid_type");
       }
     }
   }

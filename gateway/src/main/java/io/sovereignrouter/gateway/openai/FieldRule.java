@@ -23,7 +23,9 @@ record FieldRule(String name, List<FieldType> types, double min, double max) {
     return new FieldRule(name, List.of(type), min, max);
   }
 
-  /** Checks the field in {@code body}; absent and null values pass (OpenAI treats null as unset). */
+  /**
+   * Checks the field in {@code body}; absent and null values pass (OpenAI treats null as unset).
+   */
   void check(JsonObject body) {
     Object value = body.getValue(name);
     if (value == null) {
@@ -31,14 +33,32 @@ record FieldRule(String name, List<FieldType> types, double min, double max) {
     }
     if (types.stream().noneMatch(t -> t.matches(value))) {
       String expected = String.join(" or ", types.stream().map(FieldType::description).toList());
-      throw ApiException.invalid("Invalid type for '" + name + "': expected " + expected + ", but got "
-          + FieldType.nameOf(value) + ".", name, "invalid_type");
+      throw ApiException.invalid(
+          "Invalid type for '"
+              + name
+              + "': expected "
+              + expected
+              + ", but got "
+              + FieldType.nameOf(value)
+              + ".",
+          name,
+          "invalid_type");
     }
     if (value instanceof Number n && !Double.isNaN(min)) {
       double d = n.doubleValue();
       if (d < min || d > max) {
-        throw ApiException.invalid("Invalid value for '" + name + "': expected a value between "
-            + format(min) + " and " + format(max) + ", but got " + n + ".", name, "invalid_value");
+        throw ApiException.invalid(
+            "Invalid value for '"
+                + name
+                + "': expected a value between "
+                + format(min)
+                + " and "
+                + format(max)
+                + ", but got "
+                + n
+                + ".",
+            name,
+            "invalid_value");
       }
     }
   }

@@ -26,8 +26,10 @@ enum FieldType {
     return switch (this) {
       case STRING -> value instanceof String;
       case BOOLEAN -> value instanceof Boolean;
-      case INTEGER -> value instanceof Integer || value instanceof Long
-          || value instanceof java.math.BigInteger;
+      case INTEGER ->
+          value instanceof Integer
+              || value instanceof Long
+              || value instanceof java.math.BigInteger;
       case NUMBER -> value instanceof Number;
       case OBJECT -> value instanceof JsonObject;
       case ARRAY -> value instanceof JsonArray;

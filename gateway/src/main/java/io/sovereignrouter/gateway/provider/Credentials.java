@@ -10,7 +10,9 @@ import java.util.Map;
 public final class Credentials {
   private final Map<String, String> environment;
 
-  /** @param environment the process environment (injectable for tests) */
+  /**
+   * @param environment the process environment (injectable for tests)
+   */
   public Credentials(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
   }
@@ -22,13 +24,17 @@ public final class Credentials {
    */
   public String resolve(String providerId, String reference) {
     if (!reference.startsWith("env:") || reference.length() == 4) {
-      throw new ConfigException("provider " + providerId + ": credential must be env:NAME"
-          + " (the keystore chain arrives later), was a reference of another form");
+      throw new ConfigException(
+          "provider "
+              + providerId
+              + ": credential must be env:NAME"
+              + " (the keystore chain arrives later), was a reference of another form");
     }
     String name = reference.substring(4);
     String value = environment.get(name);
     if (value == null || value.isBlank()) {
-      throw new ConfigException("provider " + providerId + ": environment variable " + name + " is not set");
+      throw new ConfigException(
+          "provider " + providerId + ": environment variable " + name + " is not set");
     }
     return value;
   }

@@ -12,9 +12,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * In-process provider with deterministic replies, configurable latency and failure injection.
- * It shares the contract of the HTTP adapters (timeouts, cancellation, chunk backpressure), so a
- * test or benchmark through it exercises the same gateway paths.
+ * In-process provider with deterministic replies, configurable latency and failure injection. It
+ * shares the contract of the HTTP adapters (timeouts, cancellation, chunk backpressure), so a test
+ * or benchmark through it exercises the same gateway paths.
  */
 public final class MockProvider implements ProviderAdapter {
   private final String id;
@@ -43,29 +43,45 @@ public final class MockProvider implements ProviderAdapter {
 
   @Override
   public Future<UpstreamReply> chat(UpstreamCall call) {
-    return beforeFirstByte(call).compose(breakMidway -> {
-      if (breakMidway) {
-        return Future.failedFuture(ProviderFailure.protocol(id, "connection closed mid-response"));
-      }
-      MockReplies.Reply reply = MockReplies.chat(call.body(), call.clientModel(), call.requestId(), config.replyTokens());
-      return Future.succeededFuture(new UpstreamReply(MockReplies.completion(reply).toBuffer()));
-    });
+    return beforeFirstByte(call)
+        .compose(
+            breakMidway -> {
+              if (breakMidway) {
+                return Future.failedFuture(
+                    ProviderFailure.protocol(id, "connection closed mid-response"));
+              }
+              MockReplies.Reply reply =
+                  MockReplies.chat(
+                      call.body(), call.clientModel(), call.requestId(), config.replyTokens());
+              return Future.succeededFuture(
+                  new UpstreamReply(MockReplies.completion(reply).toBuffer()));
+            });
   }
 
   @Override
   public Future<StreamSummary> streamChat(UpstreamCall call, ChunkSink sink) {
-    return beforeFirstByte(call).compose(breakMidway -> {
-      MockReplies.Reply reply = MockReplies.chat(call.body(), call.clientModel(), call.requestId(), config.replyTokens());
-      JsonObject options = call.body().getJsonObject("stream_options");
-      boolean includeUsage = options != null && Boolean.TRUE.equals(options.getValue("include_usage"));
-      return new StreamRun(call, sink, reply, includeUsage, breakMidway).start();
-    });
+    return beforeFirstByte(call)
+        .compose(
+            breakMidway -> {
+              MockReplies.Reply reply =
+                  MockReplies.chat(
+                      call.body(), call.clientModel(), call.requestId(), config.replyTokens());
+              JsonObject options = call.body().getJsonObject("stream_options");
+              boolean includeUsage =
+                  options != null && Boolean.TRUE.equals(options.getValue("include_usage"));
+              return new StreamRun(call, sink, reply, includeUsage, breakMidway).start();
+            });
   }
 
   @Override
   public Future<UpstreamReply> embed(UpstreamCall call) {
-    return beforeFirstByte(call).map(breakMidway ->
-        new UpstreamReply(MockReplies.embeddings(call.body(), call.clientModel(), config.embeddingDimensions()).toBuffer()));
+    return beforeFirstByte(call)
+        .map(
+            breakMidway ->
+                new UpstreamReply(
+                    MockReplies.embeddings(
+                            call.body(), call.clientModel(), config.embeddingDimensions())
+                        .toBuffer()));
   }
 
   @Override
@@ -84,12 +100,16 @@ public final class MockProvider implements ProviderAdapter {
       return delay(call, timeouts.firstByteMs())
           .compose(v -> Future.failedFuture(ProviderFailure.timeout(id, timeouts.firstByteMs())));
     }
-    return delay(call, config.firstTokenMs()).compose(v -> {
-      if (fail && config.failureMode() == MockFailureMode.STATUS) {
-        return Future.failedFuture(ProviderFailure.status(id, config.failureStatus(), injectedErrorBody()));
-      }
-      return Future.succeededFuture(fail && config.failureMode() == MockFailureMode.MID_STREAM);
-    });
+    return delay(call, config.firstTokenMs())
+        .compose(
+            v -> {
+              if (fail && config.failureMode() == MockFailureMode.STATUS) {
+                return Future.failedFuture(
+                    ProviderFailure.status(id, config.failureStatus(), injectedErrorBody()));
+              }
+              return Future.succeededFuture(
+                  fail && config.failureMode() == MockFailureMode.MID_STREAM);
+            });
   }
 
   /** Deterministic per call number: the n-th call fails or not regardless of thread timing. */
@@ -98,15 +118,20 @@ public final class MockProvider implements ProviderAdapter {
       return false;
     }
     long n = calls.getAndIncrement();
-    return new SplittableRandom(config.failureSeed() * 0x9E3779B97F4A7C15L + n).nextDouble() < config.failureRate();
+    return new SplittableRandom(config.failureSeed() * 0x9E3779B97F4A7C15L + n).nextDouble()
+        < config.failureRate();
   }
 
   private io.vertx.core.buffer.Buffer injectedErrorBody() {
-    return new JsonObject().put("error", new JsonObject()
-        .put("message", "mock provider " + id + ": injected failure")
-        .put("type", "server_error")
-        .putNull("param")
-        .put("code", "injected_failure")).toBuffer();
+    return new JsonObject()
+        .put(
+            "error",
+            new JsonObject()
+                .put("message", "mock provider " + id + ": injected failure")
+                .put("type", "server_error")
+                .putNull("param")
+                .put("code", "injected_failure"))
+        .toBuffer();
   }
 
   private Future<Void> delay(UpstreamCall call, long ms) {
@@ -118,17 +143,19 @@ public final class MockProvider implements ProviderAdapter {
     }
     Promise<Void> promise = Promise.promise();
     long timer = vertx.setTimer(ms, t -> promise.tryComplete());
-    call.clientGone().onComplete(v -> {
-      vertx.cancelTimer(timer);
-      promise.tryFail(ProviderFailure.cancelled(id));
-    });
+    call.clientGone()
+        .onComplete(
+            v -> {
+              vertx.cancelTimer(timer);
+              promise.tryFail(ProviderFailure.cancelled(id));
+            });
     return promise.future();
   }
 
   /**
    * One streaming reply: per choice a role chunk, a chunk per token and a finish chunk, then the
-   * usage chunk. Chunks are made one at a time and pumped in a loop, so a long reply neither
-   * builds a long future chain nor deepens the stack.
+   * usage chunk. Chunks are made one at a time and pumped in a loop, so a long reply neither builds
+   * a long future chain nor deepens the stack.
    */
   private final class StreamRun {
     private final UpstreamCall call;
@@ -138,11 +165,18 @@ public final class MockProvider implements ProviderAdapter {
     private final boolean breakMidway;
     private final Promise<StreamSummary> done = Promise.promise();
     private int choice;
+
     /** Position inside the current choice: 0 role, 1..n tokens, n+1 finish. */
     private int step;
+
     private int sent;
 
-    StreamRun(UpstreamCall call, ChunkSink sink, MockReplies.Reply reply, boolean includeUsage, boolean breakMidway) {
+    StreamRun(
+        UpstreamCall call,
+        ChunkSink sink,
+        MockReplies.Reply reply,
+        boolean includeUsage,
+        boolean breakMidway) {
       this.call = call;
       this.sink = sink;
       this.reply = reply;
@@ -174,14 +208,19 @@ public final class MockProvider implements ProviderAdapter {
         }
         Future<Void> written;
         if (step == 0) {
-          JsonObject role = new JsonObject().put("role", "assistant").put("content", "").putNull("refusal");
+          JsonObject role =
+              new JsonObject().put("role", "assistant").put("content", "").putNull("refusal");
           written = emit(MockReplies.chunk(reply, choice, role, null, includeUsage), 0);
         } else if (step <= tokens.size()) {
           JsonObject delta = new JsonObject().put("content", tokens.get(step - 1));
-          written = emit(MockReplies.chunk(reply, choice, delta, null, includeUsage), config.tokenIntervalMs());
+          written =
+              emit(
+                  MockReplies.chunk(reply, choice, delta, null, includeUsage),
+                  config.tokenIntervalMs());
         } else {
           String finish = reply.finishReasons().get(choice);
-          written = emit(MockReplies.chunk(reply, choice, new JsonObject(), finish, includeUsage), 0);
+          written =
+              emit(MockReplies.chunk(reply, choice, new JsonObject(), finish, includeUsage), 0);
         }
         if (++step > tokens.size() + 1) {
           choice++;
@@ -198,21 +237,24 @@ public final class MockProvider implements ProviderAdapter {
       if (f.succeeded()) {
         return true;
       }
-      f.onComplete(ar -> {
-        if (ar.succeeded()) {
-          pump();
-        } else {
-          done.tryFail(ar.cause());
-        }
-      });
+      f.onComplete(
+          ar -> {
+            if (ar.succeeded()) {
+              pump();
+            } else {
+              done.tryFail(ar.cause());
+            }
+          });
       return false;
     }
 
     private Future<Void> emit(JsonObject chunk, long delayMs) {
-      return delay(call, delayMs).compose(v -> {
-        sent++;
-        return sink.send(chunk.encode());
-      });
+      return delay(call, delayMs)
+          .compose(
+              v -> {
+                sent++;
+                return sink.send(chunk.encode());
+              });
     }
   }
 }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Deterministic OpenAI-schema replies: the same request always yields the same text, token
- * counts and vectors, so tests and benchmarks can assert exact output.
+ * Deterministic OpenAI-schema replies: the same request always yields the same text, token counts
+ * and vectors, so tests and benchmarks can assert exact output.
  */
 final class MockReplies {
   private static final String[] WORDS = {
@@ -22,7 +22,8 @@ final class MockReplies {
     "which", "model", "may", "serve", "it", "and", "an", "attestation", "records", "what",
     "happened", "in", "append-only", "log", "so", "auditors", "can", "verify", "later", "without",
     "trusting", "us", "sovereign", "router", "keeps", "secrets", "out", "of", "prompts", "while",
-    "providers", "answer", "quickly", "health", "scores", "order", "fallbacks", "when", "one", "fails",
+    "providers", "answer", "quickly", "health", "scores", "order", "fallbacks", "when", "one",
+        "fails",
     "tenants", "spend", "within", "caps", "tokens", "flow", "back", "to", "client", "unchanged",
     "mock", "reply", "is", "deterministic"
   };
@@ -31,7 +32,12 @@ final class MockReplies {
   private MockReplies() {}
 
   /** A generated reply: one token list per choice. */
-  record Reply(String id, long created, String model, List<List<String>> choices, List<String> finishReasons,
+  record Reply(
+      String id,
+      long created,
+      String model,
+      List<List<String>> choices,
+      List<String> finishReasons,
       int promptTokens) {
     int completionTokens() {
       return choices.stream().mapToInt(List::size).sum();
@@ -59,21 +65,25 @@ final class MockReplies {
       finish.add(limit < replyTokens ? "length" : "stop");
     }
     long created = System.currentTimeMillis() / 1000;
-    return new Reply("chatcmpl-" + requestId, created, clientModel, choices, finish, promptTokens(body));
+    return new Reply(
+        "chatcmpl-" + requestId, created, clientModel, choices, finish, promptTokens(body));
   }
 
   static JsonObject completion(Reply reply) {
     JsonArray choices = new JsonArray();
     for (int i = 0; i < reply.choices().size(); i++) {
-      choices.add(new JsonObject()
-          .put("index", i)
-          .put("message", new JsonObject()
-              .put("role", "assistant")
-              .put("content", String.join("", reply.choices().get(i)))
-              .putNull("refusal")
-              .put("annotations", new JsonArray()))
-          .putNull("logprobs")
-          .put("finish_reason", reply.finishReasons().get(i)));
+      choices.add(
+          new JsonObject()
+              .put("index", i)
+              .put(
+                  "message",
+                  new JsonObject()
+                      .put("role", "assistant")
+                      .put("content", String.join("", reply.choices().get(i)))
+                      .putNull("refusal")
+                      .put("annotations", new JsonArray()))
+              .putNull("logprobs")
+              .put("finish_reason", reply.finishReasons().get(i)));
     }
     return new JsonObject()
         .put("id", reply.id())
@@ -86,10 +96,14 @@ final class MockReplies {
         .put("system_fingerprint", FINGERPRINT);
   }
 
-  /** One streamed chunk with a single choice delta; {@code includeUsage} adds {@code "usage": null}. */
-  static JsonObject chunk(Reply reply, int choice, JsonObject delta, String finishReason, boolean includeUsage) {
+  /**
+   * One streamed chunk with a single choice delta; {@code includeUsage} adds {@code "usage": null}.
+   */
+  static JsonObject chunk(
+      Reply reply, int choice, JsonObject delta, String finishReason, boolean includeUsage) {
     JsonObject c = chunkEnvelope(reply);
-    JsonObject entry = new JsonObject().put("index", choice).put("delta", delta).putNull("logprobs");
+    JsonObject entry =
+        new JsonObject().put("index", choice).put("delta", delta).putNull("logprobs");
     if (finishReason == null) {
       entry.putNull("finish_reason");
     } else {
@@ -124,19 +138,23 @@ final class MockReplies {
         .put("prompt_tokens", prompt)
         .put("completion_tokens", completion)
         .put("total_tokens", prompt + completion)
-        .put("prompt_tokens_details", new JsonObject().put("cached_tokens", 0).put("audio_tokens", 0))
-        .put("completion_tokens_details", new JsonObject()
-            .put("reasoning_tokens", 0)
-            .put("audio_tokens", 0)
-            .put("accepted_prediction_tokens", 0)
-            .put("rejected_prediction_tokens", 0));
+        .put(
+            "prompt_tokens_details",
+            new JsonObject().put("cached_tokens", 0).put("audio_tokens", 0))
+        .put(
+            "completion_tokens_details",
+            new JsonObject()
+                .put("reasoning_tokens", 0)
+                .put("audio_tokens", 0)
+                .put("accepted_prediction_tokens", 0)
+                .put("rejected_prediction_tokens", 0));
   }
 
   /** Embeddings for every input, unit-length, as floats or little-endian float32 base64. */
   static JsonObject embeddings(JsonObject body, String clientModel, int defaultDimensions) {
     Object input = body.getValue("input");
-    List<Object> inputs = input instanceof JsonArray array && !isTokenArray(array)
-        ? array.getList() : List.of(input);
+    List<Object> inputs =
+        input instanceof JsonArray array && !isTokenArray(array) ? array.getList() : List.of(input);
     int dimensions = intOr(body, "dimensions", defaultDimensions);
     boolean base64 = "base64".equals(body.getString("encoding_format"));
     JsonArray data = new JsonArray();
@@ -145,16 +163,19 @@ final class MockReplies {
       Object one = inputs.get(i);
       float[] vector = vector(seed(clientModel, one), dimensions);
       promptTokens += one instanceof String s ? estimateTokens(s) : tokenCount(one);
-      data.add(new JsonObject()
-          .put("object", "embedding")
-          .put("index", i)
-          .put("embedding", base64 ? toBase64(vector) : toJson(vector)));
+      data.add(
+          new JsonObject()
+              .put("object", "embedding")
+              .put("index", i)
+              .put("embedding", base64 ? toBase64(vector) : toJson(vector)));
     }
     return new JsonObject()
         .put("object", "list")
         .put("data", data)
         .put("model", clientModel)
-        .put("usage", new JsonObject().put("prompt_tokens", promptTokens).put("total_tokens", promptTokens));
+        .put(
+            "usage",
+            new JsonObject().put("prompt_tokens", promptTokens).put("total_tokens", promptTokens));
   }
 
   private static boolean isTokenArray(JsonArray array) {
@@ -215,7 +236,9 @@ final class MockReplies {
 
   private static java.util.Optional<Integer> maxTokens(JsonObject body) {
     Object value = body.getValue("max_completion_tokens", body.getValue("max_tokens"));
-    return value instanceof Number n ? java.util.Optional.of(n.intValue()) : java.util.Optional.empty();
+    return value instanceof Number n
+        ? java.util.Optional.of(n.intValue())
+        : java.util.Optional.empty();
   }
 
   private static int intOr(JsonObject body, String field, int fallback) {

@@ -22,9 +22,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Adapter for any server speaking the OpenAI HTTP API (OpenAI, vLLM, LM Studio, …). Request
- * bodies pass through unchanged apart from {@code model}, so fields this gateway does not know
- * still reach the provider; replies are forwarded byte for byte.
+ * Adapter for any server speaking the OpenAI HTTP API (OpenAI, vLLM, LM Studio, …). Request bodies
+ * pass through unchanged apart from {@code model}, so fields this gateway does not know still reach
+ * the provider; replies are forwarded byte for byte.
  */
 public final class OpenAiCompatibleProvider implements ProviderAdapter {
   private static final int MAX_SSE_LINE_BYTES = 8 * 1024 * 1024;
@@ -45,22 +45,30 @@ public final class OpenAiCompatibleProvider implements ProviderAdapter {
    * @param timeouts deadlines
    * @param maxConnections pool size per upstream host
    */
-  public OpenAiCompatibleProvider(String id, Vertx vertx, String baseUrl, Optional<String> apiKey,
-      Map<String, String> headers, TimeoutConfig timeouts, int maxConnections) {
+  public OpenAiCompatibleProvider(
+      String id,
+      Vertx vertx,
+      String baseUrl,
+      Optional<String> apiKey,
+      Map<String, String> headers,
+      TimeoutConfig timeouts,
+      int maxConnections) {
     this.id = id;
     this.vertx = vertx;
     this.baseUrl = stripTrailingSlash(URI.create(baseUrl).toString());
     this.apiKey = apiKey;
     this.headers = Map.copyOf(headers);
     this.timeouts = timeouts;
-    HttpClientOptions options = new HttpClientOptions()
-        .setKeepAlive(true)
-        .setTcpNoDelay(true)
-        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeouts.connectMs()))
-        .setDecompressionSupported(true)
-        .setTrustAll(false)
-        .setVerifyHost(true);
-    this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(maxConnections));
+    HttpClientOptions options =
+        new HttpClientOptions()
+            .setKeepAlive(true)
+            .setTcpNoDelay(true)
+            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeouts.connectMs()))
+            .setDecompressionSupported(true)
+            .setTrustAll(false)
+            .setVerifyHost(true);
+    this.client =
+        vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(maxConnections));
   }
 
   @Override
@@ -70,67 +78,92 @@ public final class OpenAiCompatibleProvider implements ProviderAdapter {
 
   @Override
   public Future<UpstreamReply> chat(UpstreamCall call) {
-    return withDeadline(call, abort -> post("/chat/completions", call, false, abort).compose(this::readJson));
+    return withDeadline(
+        call, abort -> post("/chat/completions", call, false, abort).compose(this::readJson));
   }
 
   @Override
   public Future<UpstreamReply> embed(UpstreamCall call) {
-    return withDeadline(call, abort -> post("/embeddings", call, false, abort).compose(this::readJson));
+    return withDeadline(
+        call, abort -> post("/embeddings", call, false, abort).compose(this::readJson));
   }
 
   @Override
   public Future<StreamSummary> streamChat(UpstreamCall call, ChunkSink sink) {
-    return post("/chat/completions", call, true, call.clientGone()).compose(response -> {
-      if (response.statusCode() / 100 != 2) {
-        return response.body().compose(body -> Future.failedFuture(ProviderFailure.status(id, response.statusCode(), body)));
-      }
-      String type = Optional.ofNullable(response.getHeader(HttpHeaders.CONTENT_TYPE)).orElse("");
-      if (!type.startsWith("text/event-stream")) {
-        return response.body().compose(body ->
-            Future.failedFuture(ProviderFailure.protocol(id, "expected text/event-stream, got " + type)));
-      }
-      return relay(response, sink, call);
-    });
+    return post("/chat/completions", call, true, call.clientGone())
+        .compose(
+            response -> {
+              if (response.statusCode() / 100 != 2) {
+                return response
+                    .body()
+                    .compose(
+                        body ->
+                            Future.failedFuture(
+                                ProviderFailure.status(id, response.statusCode(), body)));
+              }
+              String type =
+                  Optional.ofNullable(response.getHeader(HttpHeaders.CONTENT_TYPE)).orElse("");
+              if (!type.startsWith("text/event-stream")) {
+                return response
+                    .body()
+                    .compose(
+                        body ->
+                            Future.failedFuture(
+                                ProviderFailure.protocol(
+                                    id, "expected text/event-stream, got " + type)));
+              }
+              return relay(response, sink, call);
+            });
   }
 
-  private Future<StreamSummary> relay(HttpClientResponse response, ChunkSink sink, UpstreamCall call) {
+  private Future<StreamSummary> relay(
+      HttpClientResponse response, ChunkSink sink, UpstreamCall call) {
     Promise<StreamSummary> done = Promise.promise();
     int[] forwarded = {0};
-    SseEventParser parser = new SseEventParser(MAX_SSE_LINE_BYTES, data -> {
-      if (done.future().isComplete()) {
-        return;
-      }
-      if (data.equals("[DONE]")) {
-        done.tryComplete(new StreamSummary(forwarded[0]));
-        return;
-      }
-      forwarded[0]++;
-      Future<Void> written = sink.send(data);
-      if (!written.isComplete()) {
-        response.pause();
-        written.onComplete(ar -> response.resume());
-      }
-    });
-    response.handler(buffer -> {
-      try {
-        parser.handle(buffer);
-      } catch (IllegalStateException tooLong) {
-        done.tryFail(ProviderFailure.protocol(id, "SSE line over " + MAX_SSE_LINE_BYTES + " bytes"));
-        response.request().reset();
-      }
-    });
+    SseEventParser parser =
+        new SseEventParser(
+            MAX_SSE_LINE_BYTES,
+            data -> {
+              if (done.future().isComplete()) {
+                return;
+              }
+              if (data.equals("[DONE]")) {
+                done.tryComplete(new StreamSummary(forwarded[0]));
+                return;
+              }
+              forwarded[0]++;
+              Future<Void> written = sink.send(data);
+              if (!written.isComplete()) {
+                response.pause();
+                written.onComplete(ar -> response.resume());
+              }
+            });
+    response.handler(
+        buffer -> {
+          try {
+            parser.handle(buffer);
+          } catch (IllegalStateException tooLong) {
+            done.tryFail(
+                ProviderFailure.protocol(id, "SSE line over " + MAX_SSE_LINE_BYTES + " bytes"));
+            response.request().reset();
+          }
+        });
     response.exceptionHandler(e -> done.tryFail(classify(e, call)));
-    response.endHandler(v -> done.tryFail(ProviderFailure.protocol(id, "stream ended without [DONE]")));
+    response.endHandler(
+        v -> done.tryFail(ProviderFailure.protocol(id, "stream ended without [DONE]")));
     return done.future();
   }
 
-  private Future<HttpClientResponse> post(String path, UpstreamCall call, boolean stream, Future<Void> abort) {
-    RequestOptions options = new RequestOptions()
-        .setMethod(HttpMethod.POST)
-        .setAbsoluteURI(baseUrl + path)
-        .setConnectTimeout(timeouts.connectMs())
-        .setIdleTimeout(timeouts.firstByteMs());
-    MultiMap h = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
+  private Future<HttpClientResponse> post(
+      String path, UpstreamCall call, boolean stream, Future<Void> abort) {
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setAbsoluteURI(baseUrl + path)
+            .setConnectTimeout(timeouts.connectMs())
+            .setIdleTimeout(timeouts.firstByteMs());
+    MultiMap h =
+        options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
     headers.forEach(h::add);
     h.set(HttpHeaders.CONTENT_TYPE, "application/json");
     h.set(HttpHeaders.ACCEPT, stream ? "text/event-stream" : "application/json");
@@ -138,43 +171,55 @@ public final class OpenAiCompatibleProvider implements ProviderAdapter {
     apiKey.ifPresent(key -> h.set(HttpHeaders.AUTHORIZATION, "Bearer " + key));
     options.setHeaders(h);
     Buffer body = call.body().toBuffer();
-    return client.request(options)
-        .compose(request -> {
-          abort.onComplete(v -> request.reset());
-          return request.send(body);
-        })
+    return client
+        .request(options)
+        .compose(
+            request -> {
+              abort.onComplete(v -> request.reset());
+              return request.send(body);
+            })
         .recover(e -> Future.failedFuture(classify(e, call)));
   }
 
   private Future<UpstreamReply> readJson(HttpClientResponse response) {
-    return response.body().compose(body -> {
-      if (response.statusCode() / 100 != 2) {
-        return Future.failedFuture(ProviderFailure.status(id, response.statusCode(), body));
-      }
-      try {
-        new JsonObject(body);
-      } catch (DecodeException | ClassCastException e) {
-        return Future.failedFuture(ProviderFailure.protocol(id, "reply is not a JSON object"));
-      }
-      return Future.succeededFuture(new UpstreamReply(body));
-    });
+    return response
+        .body()
+        .compose(
+            body -> {
+              if (response.statusCode() / 100 != 2) {
+                return Future.failedFuture(ProviderFailure.status(id, response.statusCode(), body));
+              }
+              try {
+                new JsonObject(body);
+              } catch (DecodeException | ClassCastException e) {
+                return Future.failedFuture(
+                    ProviderFailure.protocol(id, "reply is not a JSON object"));
+              }
+              return Future.succeededFuture(new UpstreamReply(body));
+            });
   }
 
   /**
    * Runs a non-streaming exchange under {@code total-ms}: when the deadline passes or the client
    * leaves, the upstream request is reset and the call fails.
    */
-  private <T> Future<T> withDeadline(UpstreamCall call, java.util.function.Function<Future<Void>, Future<T>> work) {
+  private <T> Future<T> withDeadline(
+      UpstreamCall call, java.util.function.Function<Future<Void>, Future<T>> work) {
     Promise<Void> deadline = Promise.promise();
     long timer = vertx.setTimer(timeouts.totalMs(), t -> deadline.tryComplete());
     Future<Void> abort = Future.any(call.clientGone(), deadline.future()).mapEmpty();
     return work.apply(abort)
-        .recover(e -> Future.failedFuture(deadline.future().isComplete()
-            ? ProviderFailure.timeout(id, timeouts.totalMs()) : e))
-        .eventually(() -> {
-          vertx.cancelTimer(timer);
-          return Future.succeededFuture();
-        });
+        .recover(
+            e ->
+                Future.failedFuture(
+                    deadline.future().isComplete()
+                        ? ProviderFailure.timeout(id, timeouts.totalMs())
+                        : e))
+        .eventually(
+            () -> {
+              vertx.cancelTimer(timer);
+              return Future.succeededFuture();
+            });
   }
 
   private ProviderFailure classify(Throwable e, UpstreamCall call) {

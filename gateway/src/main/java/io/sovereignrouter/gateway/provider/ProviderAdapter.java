@@ -4,8 +4,8 @@ import io.vertx.core.Future;
 
 /**
  * Stage 5: one upstream provider, spoken to in its own wire protocol and answered in the OpenAI
- * schema. Adapters run on the event loop and must never block it. A failed future carries a
- * {@link ProviderFailure}; credentials never appear in it.
+ * schema. Adapters run on the event loop and must never block it. A failed future carries a {@link
+ * ProviderFailure}; credentials never appear in it.
  */
 public interface ProviderAdapter {
 

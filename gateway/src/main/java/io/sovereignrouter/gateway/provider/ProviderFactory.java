@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 public final class ProviderFactory {
   /** Pooled connections per upstream host for HTTP adapters. */
   static final int MAX_CONNECTIONS = 256;
+
   private final Vertx vertx;
   private final Credentials credentials;
 
@@ -23,9 +24,15 @@ public final class ProviderFactory {
   public ProviderAdapter create(ProviderConfig config) {
     return switch (config.type()) {
       case MOCK -> new MockProvider(config.id(), vertx, config.mock(), config.timeouts());
-      case OPENAI_COMPATIBLE -> new OpenAiCompatibleProvider(config.id(), vertx, config.baseUrl(),
-          config.credentialRef().map(ref -> credentials.resolve(config.id(), ref)), config.headers(),
-          config.timeouts(), MAX_CONNECTIONS);
+      case OPENAI_COMPATIBLE ->
+          new OpenAiCompatibleProvider(
+              config.id(),
+              vertx,
+              config.baseUrl(),
+              config.credentialRef().map(ref -> credentials.resolve(config.id(), ref)),
+              config.headers(),
+              config.timeouts(),
+              MAX_CONNECTIONS);
     };
   }
 }

@@ -4,8 +4,8 @@ import io.vertx.core.buffer.Buffer;
 import java.util.Optional;
 
 /**
- * An upstream call failed. The kind decides whether the fallback walk may try the next
- * candidate. Messages never contain credentials or prompt text.
+ * An upstream call failed. The kind decides whether the fallback walk may try the next candidate.
+ * Messages never contain credentials or prompt text.
  */
 public final class ProviderFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -28,7 +28,8 @@ public final class ProviderFailure extends RuntimeException {
   private final int status;
   private final transient Buffer upstreamBody;
 
-  private ProviderFailure(Kind kind, int status, Buffer upstreamBody, String message, Throwable cause) {
+  private ProviderFailure(
+      Kind kind, int status, Buffer upstreamBody, String message, Throwable cause) {
     super(message, cause, false, false);
     this.kind = kind;
     this.status = status;
@@ -37,31 +38,40 @@ public final class ProviderFailure extends RuntimeException {
 
   /** Connection-level failure. */
   public static ProviderFailure connect(String providerId, Throwable cause) {
-    return new ProviderFailure(Kind.CONNECT, 0, null,
-        "provider " + providerId + ": connection failed: " + cause.getClass().getSimpleName(), cause);
+    return new ProviderFailure(
+        Kind.CONNECT,
+        0,
+        null,
+        "provider " + providerId + ": connection failed: " + cause.getClass().getSimpleName(),
+        cause);
   }
 
   /** Deadline exceeded. */
   public static ProviderFailure timeout(String providerId, long afterMs) {
-    return new ProviderFailure(Kind.TIMEOUT, 0, null,
-        "provider " + providerId + ": no response within " + afterMs + " ms", null);
+    return new ProviderFailure(
+        Kind.TIMEOUT,
+        0,
+        null,
+        "provider " + providerId + ": no response within " + afterMs + " ms",
+        null);
   }
 
   /** Non-2xx answer; the body is kept for passing client errors through. */
   public static ProviderFailure status(String providerId, int status, Buffer body) {
-    return new ProviderFailure(Kind.STATUS, status, body,
-        "provider " + providerId + ": upstream status " + status, null);
+    return new ProviderFailure(
+        Kind.STATUS, status, body, "provider " + providerId + ": upstream status " + status, null);
   }
 
   /** Malformed answer or broken stream. */
   public static ProviderFailure protocol(String providerId, String what) {
-    return new ProviderFailure(Kind.PROTOCOL, 0, null, "provider " + providerId + ": " + what, null);
+    return new ProviderFailure(
+        Kind.PROTOCOL, 0, null, "provider " + providerId + ": " + what, null);
   }
 
   /** The client disconnected. */
   public static ProviderFailure cancelled(String providerId) {
-    return new ProviderFailure(Kind.CANCELLED, 0, null,
-        "provider " + providerId + ": client disconnected", null);
+    return new ProviderFailure(
+        Kind.CANCELLED, 0, null, "provider " + providerId + ": client disconnected", null);
   }
 
   /** The failure kind. */
@@ -81,8 +91,8 @@ public final class ProviderFailure extends RuntimeException {
 
   /**
    * Whether another candidate may serve the request. Client mistakes (400, 413, 415, 422) would
-   * fail everywhere, so they are answered at once; overload, outages and misconfigured
-   * credentials (401/403/404 upstream) are worth another provider.
+   * fail everywhere, so they are answered at once; overload, outages and misconfigured credentials
+   * (401/403/404 upstream) are worth another provider.
    */
   public boolean retryable() {
     return switch (kind) {

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Incremental parser of {@code text/event-stream} (WHATWG HTML §9.2): lines end in LF or CRLF,
- * {@code data:} lines of one event are joined with LF, a blank line dispatches, comments
- * ({@code :…}) and other fields are ignored. Lines longer than the cap fail the parser.
+ * {@code data:} lines of one event are joined with LF, a blank line dispatches, comments ({@code
+ * :…}) and other fields are ignored. Lines longer than the cap fail the parser.
  */
 final class SseEventParser implements Handler<Buffer> {
   private final RecordParser lines;

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param requestId correlation id, sent upstream as {@code X-Request-Id}
  * @param clientGone completes when the client disconnects; adapters then abandon the call
  */
-public record UpstreamCall(JsonObject body, String clientModel, String requestId, Future<Void> clientGone) {
+public record UpstreamCall(
+    JsonObject body, String clientModel, String requestId, Future<Void> clientGone) {
   /** Validates. */
   public UpstreamCall {
     Objects.requireNonNull(body, "body");

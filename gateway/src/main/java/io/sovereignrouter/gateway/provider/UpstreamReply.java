@@ -4,8 +4,8 @@ import io.vertx.core.buffer.Buffer;
 import java.util.Objects;
 
 /**
- * A complete upstream answer in the OpenAI schema, kept as the exact bytes received so the
- * gateway can pass it through unchanged.
+ * A complete upstream answer in the OpenAI schema, kept as the exact bytes received so the gateway
+ * can pass it through unchanged.
  *
  * @param body JSON bytes
  */

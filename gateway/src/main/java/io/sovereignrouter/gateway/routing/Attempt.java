@@ -9,7 +9,8 @@ package io.sovereignrouter.gateway.routing;
  * @param status upstream HTTP status when it answered with one, else 0
  * @param durationMs wall time of the attempt
  */
-public record Attempt(String providerId, String model, Outcome outcome, int status, long durationMs) {
+public record Attempt(
+    String providerId, String model, Outcome outcome, int status, long durationMs) {
 
   /** How an attempt ended. */
   public enum Outcome {

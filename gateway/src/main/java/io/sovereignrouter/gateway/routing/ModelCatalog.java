@@ -16,7 +16,9 @@ public final class ModelCatalog {
   private final Map<String, List<Route>> routes;
   private final long created = System.currentTimeMillis() / 1000;
 
-  /** @param routes every enabled provider's models, in preference order */
+  /**
+   * @param routes every enabled provider's models, in preference order
+   */
   public ModelCatalog(List<Route> routes) {
     Map<String, List<Route>> byId = new LinkedHashMap<>();
     for (Route route : routes) {

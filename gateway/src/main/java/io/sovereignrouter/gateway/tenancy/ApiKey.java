@@ -40,7 +40,9 @@ public record ApiKey(String keyId, String secret) {
    * callers answer 401 without learning which part was wrong.
    */
   public static Optional<ApiKey> parse(String token) {
-    if (token == null || token.length() != PREFIX.length() + 12 + 1 + 40 || !token.startsWith(PREFIX)) {
+    if (token == null
+        || token.length() != PREFIX.length() + 12 + 1 + 40
+        || !token.startsWith(PREFIX)) {
       return Optional.empty();
     }
     String rest = token.substring(PREFIX.length());

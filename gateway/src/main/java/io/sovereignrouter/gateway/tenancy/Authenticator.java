@@ -29,10 +29,11 @@ public final class Authenticator {
 
   /** Resolves the raw header value, which may be absent. */
   public Authentication authenticate(Optional<String> authorization) {
-    Optional<String> token = authorization
-        .filter(h -> h.regionMatches(true, 0, BEARER, 0, BEARER.length()))
-        .map(h -> h.substring(BEARER.length()).trim())
-        .filter(t -> !t.isEmpty());
+    Optional<String> token =
+        authorization
+            .filter(h -> h.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+            .map(h -> h.substring(BEARER.length()).trim())
+            .filter(t -> !t.isEmpty());
     if (token.isEmpty()) {
       return new Rejected(RejectReason.MISSING);
     }

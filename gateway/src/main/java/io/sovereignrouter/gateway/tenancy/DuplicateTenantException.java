@@ -4,7 +4,9 @@ package io.sovereignrouter.gateway.tenancy;
 public final class DuplicateTenantException extends TenancyException {
   private static final long serialVersionUID = 1L;
 
-  /** @param name the taken name */
+  /**
+   * @param name the taken name
+   */
   public DuplicateTenantException(String name) {
     super("a tenant named '" + name + "' already exists");
   }

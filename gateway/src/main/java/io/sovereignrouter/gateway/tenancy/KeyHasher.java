@@ -16,10 +16,13 @@ public final class KeyHasher {
   private static final String ALGORITHM = "HmacSHA256";
   private final SecretKeySpec pepper;
 
-  /** @param pepper at least 32 bytes of server secret; copied */
+  /**
+   * @param pepper at least 32 bytes of server secret; copied
+   */
   public KeyHasher(byte[] pepper) {
     if (pepper.length < 32) {
-      throw new IllegalArgumentException("key-hash pepper must be at least 32 bytes, was " + pepper.length);
+      throw new IllegalArgumentException(
+          "key-hash pepper must be at least 32 bytes, was " + pepper.length);
     }
     this.pepper = new SecretKeySpec(pepper.clone(), ALGORITHM);
   }
@@ -32,7 +35,8 @@ public final class KeyHasher {
       // Binding the id stops a hash row from being moved to another key id.
       mac.update(key.keyId().getBytes(StandardCharsets.US_ASCII));
       mac.update((byte) 0);
-      return HexFormat.of().formatHex(mac.doFinal(key.secret().getBytes(StandardCharsets.US_ASCII)));
+      return HexFormat.of()
+          .formatHex(mac.doFinal(key.secret().getBytes(StandardCharsets.US_ASCII)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable in this JDK", e);
     }

@@ -25,8 +25,12 @@ final class SqliteMigrations {
       current = rs.next() ? rs.getInt(1) : 0;
     }
     if (current > SCRIPTS.size()) {
-      throw new TenancyException("database schema version " + current
-          + " is newer than this build knows (" + SCRIPTS.size() + "); refusing to start");
+      throw new TenancyException(
+          "database schema version "
+              + current
+              + " is newer than this build knows ("
+              + SCRIPTS.size()
+              + "); refusing to start");
     }
     for (int version = current + 1; version <= SCRIPTS.size(); version++) {
       String sql = load(SCRIPTS.get(version - 1));

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The embedded {@link TenantStore}: one SQLite file in WAL mode behind a single connection.
- * Methods are synchronized because a JDBC connection is not thread-safe; SQLite serialises
- * writers anyway, and point reads take microseconds.
+ * The embedded {@link TenantStore}: one SQLite file in WAL mode behind a single connection. Methods
+ * are synchronized because a JDBC connection is not thread-safe; SQLite serialises writers anyway,
+ * and point reads take microseconds.
  */
 public final class SqliteTenantStore implements TenantStore {
   private final Connection connection;
@@ -45,9 +45,11 @@ public final class SqliteTenantStore implements TenantStore {
 
   @Override
   public synchronized Tenant createTenant(String name) {
-    Tenant tenant = new Tenant("tn_" + RandomTokens.draw(random, RandomTokens.BASE32, 16), name, false, now());
-    try (PreparedStatement ps = connection.prepareStatement(
-        "INSERT INTO tenants(id, name, suspended, created_at) VALUES (?, ?, 0, ?)")) {
+    Tenant tenant =
+        new Tenant("tn_" + RandomTokens.draw(random, RandomTokens.BASE32, 16), name, false, now());
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO tenants(id, name, suspended, created_at) VALUES (?, ?, 0, ?)")) {
       ps.setString(1, tenant.id());
       ps.setString(2, tenant.name());
       ps.setLong(3, tenant.createdAt().toEpochMilli());
@@ -63,13 +65,16 @@ public final class SqliteTenantStore implements TenantStore {
 
   @Override
   public synchronized List<Tenant> tenants() {
-    return queryTenants("SELECT id, name, suspended, created_at FROM tenants ORDER BY created_at, id", null);
+    return queryTenants(
+        "SELECT id, name, suspended, created_at FROM tenants ORDER BY created_at, id", null);
   }
 
   @Override
   public synchronized Optional<Tenant> tenant(String tenantId) {
-    return queryTenants("SELECT id, name, suspended, created_at FROM tenants WHERE id = ?", tenantId)
-        .stream().findFirst();
+    return queryTenants(
+            "SELECT id, name, suspended, created_at FROM tenants WHERE id = ?", tenantId)
+        .stream()
+        .findFirst();
   }
 
   private List<Tenant> queryTenants(String sql, String arg) {
@@ -80,8 +85,12 @@ public final class SqliteTenantStore implements TenantStore {
       List<Tenant> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Tenant(rs.getString(1), rs.getString(2), rs.getInt(3) != 0,
-              Instant.ofEpochMilli(rs.getLong(4))));
+          out.add(
+              new Tenant(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getInt(3) != 0,
+                  Instant.ofEpochMilli(rs.getLong(4))));
         }
       }
       return out;
@@ -93,8 +102,9 @@ public final class SqliteTenantStore implements TenantStore {
   @Override
   public synchronized TenantKey addKey(String tenantId, String keyId, String secretHash) {
     TenantKey key = new TenantKey(keyId, tenantId, secretHash, now(), Optional.empty());
-    try (PreparedStatement ps = connection.prepareStatement(
-        "INSERT INTO tenant_keys(key_id, tenant_id, secret_hash, created_at) VALUES (?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO tenant_keys(key_id, tenant_id, secret_hash, created_at) VALUES (?, ?, ?, ?)")) {
       ps.setString(1, keyId);
       ps.setString(2, tenantId);
       ps.setString(3, secretHash);
@@ -108,14 +118,20 @@ public final class SqliteTenantStore implements TenantStore {
 
   @Override
   public synchronized Optional<TenantKey> key(String keyId) {
-    return queryKeys("SELECT key_id, tenant_id, secret_hash, created_at, revoked_at FROM tenant_keys"
-        + " WHERE key_id = ?", keyId).stream().findFirst();
+    return queryKeys(
+            "SELECT key_id, tenant_id, secret_hash, created_at, revoked_at FROM tenant_keys"
+                + " WHERE key_id = ?",
+            keyId)
+        .stream()
+        .findFirst();
   }
 
   @Override
   public synchronized List<TenantKey> keys(String tenantId) {
-    return queryKeys("SELECT key_id, tenant_id, secret_hash, created_at, revoked_at FROM tenant_keys"
-        + " WHERE tenant_id = ? ORDER BY created_at, key_id", tenantId);
+    return queryKeys(
+        "SELECT key_id, tenant_id, secret_hash, created_at, revoked_at FROM tenant_keys"
+            + " WHERE tenant_id = ? ORDER BY created_at, key_id",
+        tenantId);
   }
 
   private List<TenantKey> queryKeys(String sql, String arg) {
@@ -125,9 +141,15 @@ public final class SqliteTenantStore implements TenantStore {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long revoked = rs.getLong(5);
-          Optional<Instant> revokedAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(revoked));
-          out.add(new TenantKey(rs.getString(1), rs.getString(2), rs.getString(3),
-              Instant.ofEpochMilli(rs.getLong(4)), revokedAt));
+          Optional<Instant> revokedAt =
+              rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(revoked));
+          out.add(
+              new TenantKey(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  Instant.ofEpochMilli(rs.getLong(4)),
+                  revokedAt));
         }
       }
       return out;
@@ -138,8 +160,9 @@ public final class SqliteTenantStore implements TenantStore {
 
   @Override
   public synchronized boolean revokeKey(String tenantId, String keyId, Instant at) {
-    try (PreparedStatement ps = connection.prepareStatement(
-        "UPDATE tenant_keys SET revoked_at = ? WHERE key_id = ? AND tenant_id = ? AND revoked_at IS NULL")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "UPDATE tenant_keys SET revoked_at = ? WHERE key_id = ? AND tenant_id = ? AND revoked_at IS NULL")) {
       ps.setLong(1, at.toEpochMilli());
       ps.setString(2, keyId);
       ps.setString(3, tenantId);

@@ -4,7 +4,9 @@ package io.sovereignrouter.gateway.tenancy;
 public class TenancyException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what failed */
+  /**
+   * @param message what failed
+   */
   public TenancyException(String message) {
     super(message);
   }

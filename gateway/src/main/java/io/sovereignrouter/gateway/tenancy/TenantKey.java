@@ -14,7 +14,11 @@ import java.util.Optional;
  * @param revokedAt revocation time, when revoked
  */
 public record TenantKey(
-    String keyId, String tenantId, String secretHash, Instant createdAt, Optional<Instant> revokedAt) {
+    String keyId,
+    String tenantId,
+    String secretHash,
+    Instant createdAt,
+    Optional<Instant> revokedAt) {
   /** Validates. */
   public TenantKey {
     Objects.requireNonNull(keyId, "keyId");

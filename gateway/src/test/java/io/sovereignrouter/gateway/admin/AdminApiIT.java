@@ -25,20 +25,30 @@ class AdminApiIT {
   }
 
   private static HttpResponse<String> admin(String method, String path, String body, String token) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway.adminOrigin() + path))
-        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(gateway.adminOrigin() + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json");
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     return gateway.send(b.build());
   }
 
   private static HttpResponse<String> chatWith(String key) {
-    return gateway.send(HttpRequest.newBuilder(URI.create(gateway.origin() + "/v1/chat/completions"))
-        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(
-            "{\"model\":\"mock-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build());
+    return gateway.send(
+        HttpRequest.newBuilder(URI.create(gateway.origin() + "/v1/chat/completions"))
+            .header("Authorization", "Bearer " + key)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"model\":\"mock-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+            .build());
   }
 
   @Test
@@ -57,36 +67,53 @@ class AdminApiIT {
     HttpResponse<String> created = admin("POST", "/admin/v1/tenants", "{\"name\":\"acme\"}", token);
     assertThat(created.statusCode()).isEqualTo(201);
     String tenantId = new JsonObject(created.body()).getString("id");
-    assertThat(admin("POST", "/admin/v1/tenants", "{\"name\":\"acme\"}", token).statusCode()).isEqualTo(409);
+    assertThat(admin("POST", "/admin/v1/tenants", "{\"name\":\"acme\"}", token).statusCode())
+        .isEqualTo(409);
 
-    HttpResponse<String> keyResponse = admin("POST", "/admin/v1/tenants/" + tenantId + "/keys", null, token);
+    HttpResponse<String> keyResponse =
+        admin("POST", "/admin/v1/tenants/" + tenantId + "/keys", null, token);
     assertThat(keyResponse.statusCode()).isEqualTo(201);
     JsonObject key = new JsonObject(keyResponse.body());
     String secret = key.getString("key");
     assertThat(chatWith(secret).statusCode()).isEqualTo(200);
 
-    JsonArray listed = new JsonObject(admin("GET", "/admin/v1/tenants/" + tenantId + "/keys", null, token).body())
-        .getJsonArray("data");
+    JsonArray listed =
+        new JsonObject(admin("GET", "/admin/v1/tenants/" + tenantId + "/keys", null, token).body())
+            .getJsonArray("data");
     assertThat(listed).hasSize(1);
-    assertThat(listed.encode()).doesNotContain(secret.substring(secret.indexOf('_') + 1))
+    assertThat(listed.encode())
+        .doesNotContain(secret.substring(secret.indexOf('_') + 1))
         .contains(key.getString("fingerprint"));
 
-    HttpResponse<String> revoked = admin("DELETE",
-        "/admin/v1/tenants/" + tenantId + "/keys/" + key.getString("key_id"), null, token);
+    HttpResponse<String> revoked =
+        admin(
+            "DELETE",
+            "/admin/v1/tenants/" + tenantId + "/keys/" + key.getString("key_id"),
+            null,
+            token);
     assertThat(revoked.statusCode()).isEqualTo(200);
     HttpResponse<String> after = chatWith(secret);
     assertThat(after.statusCode()).isEqualTo(401);
-    assertThat(new JsonObject(after.body()).getJsonObject("error").getString("code")).isEqualTo("revoked_api_key");
-    assertThat(admin("DELETE", "/admin/v1/tenants/" + tenantId + "/keys/" + key.getString("key_id"), null, token)
-        .statusCode()).isEqualTo(404);
+    assertThat(new JsonObject(after.body()).getJsonObject("error").getString("code"))
+        .isEqualTo("revoked_api_key");
+    assertThat(
+            admin(
+                    "DELETE",
+                    "/admin/v1/tenants/" + tenantId + "/keys/" + key.getString("key_id"),
+                    null,
+                    token)
+                .statusCode())
+        .isEqualTo(404);
   }
 
   @Test
   void badInput_problemsNot500() {
     String token = gateway.adminToken();
     assertThat(admin("POST", "/admin/v1/tenants", "{not json", token).statusCode()).isEqualTo(400);
-    assertThat(admin("POST", "/admin/v1/tenants", "{\"name\":\"\"}", token).statusCode()).isEqualTo(422);
-    assertThat(admin("POST", "/admin/v1/tenants/tn_missing/keys", null, token).statusCode()).isEqualTo(404);
+    assertThat(admin("POST", "/admin/v1/tenants", "{\"name\":\"\"}", token).statusCode())
+        .isEqualTo(422);
+    assertThat(admin("POST", "/admin/v1/tenants/tn_missing/keys", null, token).statusCode())
+        .isEqualTo(404);
     assertThat(admin("GET", "/admin/v1/nope", null, token).statusCode()).isEqualTo(404);
   }
 }

@@ -15,7 +15,9 @@ class ConfigLoaderTest {
     assertThat(config.server().adminHost()).isEqualTo("127.0.0.1");
     assertThat(config.server().dataDir()).isEqualTo(Path.of(".sovereign"));
     assertThat(config.providers()).extracting(ProviderConfig::id).containsExactly("mock", "openai");
-    assertThat(config.providers().get(0).models()).extracting(ModelConfig::id).contains("mock-chat", "mock-embed");
+    assertThat(config.providers().get(0).models())
+        .extracting(ModelConfig::id)
+        .contains("mock-chat", "mock-embed");
     assertThat(config.providers().get(1).isEnabled()).isFalse();
     assertThat(config.providers().get(1).credentialRef()).contains("env:OPENAI_API_KEY");
   }
@@ -23,28 +25,32 @@ class ConfigLoaderTest {
   @Test
   void parse_unknownKey_namesIt() {
     String yaml = base() + "  bogus-key: 1\n";
-    assertThatThrownBy(() -> ConfigLoader.parseYaml(yaml)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> ConfigLoader.parseYaml(yaml))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("bogus-key");
   }
 
   @Test
   void parse_openAiCompatibleWithoutBaseUrl_rejected() {
     String yaml = base() + "providers:\n  - { id: up, type: openai-compatible }\n";
-    assertThatThrownBy(() -> ConfigLoader.parseYaml(yaml)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> ConfigLoader.parseYaml(yaml))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("base-url is required");
   }
 
   @Test
   void parse_duplicateProviderIds_rejected() {
     String yaml = base() + "providers:\n  - { id: a, type: mock }\n  - { id: a, type: mock }\n";
-    assertThatThrownBy(() -> ConfigLoader.parseYaml(yaml)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> ConfigLoader.parseYaml(yaml))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("unique");
   }
 
   @Test
   void parse_failureRateOutOfRange_rejected() {
     String yaml = base() + "providers:\n  - { id: a, type: mock, mock: { failure-rate: 1.5 } }\n";
-    assertThatThrownBy(() -> ConfigLoader.parseYaml(yaml)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> ConfigLoader.parseYaml(yaml))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("failure-rate");
   }
 

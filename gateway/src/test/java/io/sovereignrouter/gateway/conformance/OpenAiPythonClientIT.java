@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the pytest suite of the official {@code openai} Python package against a real gateway.
- * {@code ./sovereign test} prepares the pinned venv and sets {@code SOVEREIGN_PYTHON}; without
- * the package the test fails (set {@code SOVEREIGN_SKIP_PYTHON=1} to skip it explicitly).
- * pytest writes its own JUnit report, which the launcher's summary counts test by test.
+ * {@code ./sovereign test} prepares the pinned venv and sets {@code SOVEREIGN_PYTHON}; without the
+ * package the test fails (set {@code SOVEREIGN_SKIP_PYTHON=1} to skip it explicitly). pytest writes
+ * its own JUnit report, which the launcher's summary counts test by test.
  */
 class OpenAiPythonClientIT {
   private static final Path SUITE = Path.of("src/test/python");
@@ -32,15 +32,26 @@ class OpenAiPythonClientIT {
       Assumptions.abort("SOVEREIGN_SKIP_PYTHON=1: openai-python conformance explicitly skipped");
     }
     String python = System.getenv().getOrDefault("SOVEREIGN_PYTHON", "python3");
-    Process probe = new ProcessBuilder(python, "-c", "import openai, pytest").redirectErrorStream(true).start();
+    Process probe =
+        new ProcessBuilder(python, "-c", "import openai, pytest").redirectErrorStream(true).start();
     if (!probe.waitFor(60, TimeUnit.SECONDS) || probe.exitValue() != 0) {
-      fail(python + " cannot import openai and pytest; run ./sovereign test (it prepares target/pyvenv) or"
-          + " pip install -r gateway/src/test/python/requirements.txt");
+      fail(
+          python
+              + " cannot import openai and pytest; run ./sovereign test (it prepares target/pyvenv) or"
+              + " pip install -r gateway/src/test/python/requirements.txt");
     }
     Files.createDirectories(REPORT.getParent());
     try (TestGateway gateway = TestGateway.start(dir)) {
-      ProcessBuilder pb = new ProcessBuilder(python, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-          "--junitxml=" + REPORT, SUITE.toString());
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              python,
+              "-m",
+              "pytest",
+              "-q",
+              "-p",
+              "no:cacheprovider",
+              "--junitxml=" + REPORT,
+              SUITE.toString());
       pb.environment().put("SOVEREIGN_BASE_URL", gateway.baseUrl());
       pb.environment().put("SOVEREIGN_KEY", gateway.demoKey());
       pb.redirectErrorStream(true);
@@ -55,7 +66,9 @@ class OpenAiPythonClientIT {
       System.out.println(output);
       assertThat(finished).as("pytest finished within 5 minutes").isTrue();
       assertThat(pytest.exitValue()).as("pytest exit status; output:%n%s", output).isZero();
-      assertThat(lastLine(output)).matches(".*\\d+ passed.*").doesNotContain("failed", "error", "skipped");
+      assertThat(lastLine(output))
+          .matches(".*\\d+ passed.*")
+          .doesNotContain("failed", "error", "skipped");
     }
   }
 

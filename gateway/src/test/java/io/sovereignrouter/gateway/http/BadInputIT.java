@@ -16,7 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every client mistake gets its status and an OpenAI-shaped error; none becomes a 500 or a hang. */
+/**
+ * Every client mistake gets its status and an OpenAI-shaped error; none becomes a 500 or a hang.
+ */
 class BadInputIT {
   @RegisterExtension static final GatewayExtension running = GatewayExtension.conformance();
   private static TestGateway gateway;
@@ -27,7 +29,9 @@ class BadInputIT {
   }
 
   static Stream<JsonObject> cases() {
-    JsonObject vectors = new JsonObject(TestGateway.resource("/io/sovereignrouter/gateway/http/vectors/bad-input.json"));
+    JsonObject vectors =
+        new JsonObject(
+            TestGateway.resource("/io/sovereignrouter/gateway/http/vectors/bad-input.json"));
     return vectors.getJsonArray("cases").stream().map(JsonObject.class::cast);
   }
 
@@ -37,7 +41,8 @@ class BadInputIT {
     HttpResponse<String> response = gateway.send(request(c));
 
     assertThat(response.statusCode()).as(c.getString("desc")).isEqualTo(c.getInteger("wantStatus"));
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     JsonObject error = new JsonObject(response.body()).getJsonObject("error");
     assertThat(error.fieldNames()).containsExactlyInAnyOrder("message", "type", "param", "code");
     assertThat(error.getString("message")).isNotBlank().doesNotContain(gateway.demoKey());
@@ -52,13 +57,14 @@ class BadInputIT {
   }
 
   private static HttpRequest request(JsonObject c) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway.origin() + c.getString("path")))
-        .timeout(Duration.ofSeconds(10));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(gateway.origin() + c.getString("path")))
+            .timeout(Duration.ofSeconds(10));
     switch (c.getString("auth", "demo")) {
       case "demo" -> b.header("Authorization", "Bearer " + gateway.demoKey());
       case "wrong" -> b.header("Authorization", "Bearer sk-router-aaaaaaaaaaaa_" + "A".repeat(40));
       case "foreign" -> b.header("Authorization", "Bearer sk-proj-0123456789abcdef");
-      default -> { }
+      default -> {}
     }
     String contentType = c.getString("contentType", "application/json");
     if (!contentType.isEmpty()) {
@@ -76,11 +82,15 @@ class BadInputIT {
     }
     if (c.containsKey("bodyNested")) {
       int depth = c.getInteger("bodyNested");
-      return ("{\"model\":\"mock-chat\",\"x\":" + "[".repeat(depth) + "]".repeat(depth) + "}").getBytes();
+      return ("{\"model\":\"mock-chat\",\"x\":" + "[".repeat(depth) + "]".repeat(depth) + "}")
+          .getBytes();
     }
     if (c.containsKey("bodySize")) {
       String pad = "x".repeat(c.getInteger("bodySize"));
-      return ("{\"model\":\"mock-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"" + pad + "\"}]}").getBytes();
+      return ("{\"model\":\"mock-chat\",\"messages\":[{\"role\":\"user\",\"content\":\""
+              + pad
+              + "\"}]}")
+          .getBytes();
     }
     return c.getString("body").getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }

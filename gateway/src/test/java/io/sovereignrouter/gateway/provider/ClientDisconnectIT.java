@@ -15,11 +15,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A client that hangs up mid-stream or mid-wait cancels the upstream call; the gateway carries on. */
+/**
+ * A client that hangs up mid-stream or mid-wait cancels the upstream call; the gateway carries on.
+ */
 class ClientDisconnectIT {
   static final FakeOpenAiUpstream upstream = new FakeOpenAiUpstream();
+
   @RegisterExtension
-  static final GatewayExtension running = GatewayExtension.of(() -> """
+  static final GatewayExtension running =
+      GatewayExtension.of(
+          () ->
+              """
         server: { event-loops: 1 }
         providers:
           - id: up
@@ -33,7 +39,10 @@ class ClientDisconnectIT {
             type: mock
             models: [ { id: mock-slow } ]
             mock: { token-interval-ms: 50, reply-tokens: 10000 }
-        """.formatted(upstream.port()), Map.of());
+        """
+                  .formatted(upstream.port()),
+          Map.of());
+
   static TestGateway gateway;
 
   @BeforeAll
@@ -51,8 +60,13 @@ class ClientDisconnectIT {
     try (Socket socket = openStream("slow")) {
       readUntil(socket.getInputStream(), "data: ");
     }
-    long closedAfterMs = upstream.closed("slow-stream").future().toCompletionStage().toCompletableFuture()
-        .get(5, TimeUnit.SECONDS);
+    long closedAfterMs =
+        upstream
+            .closed("slow-stream")
+            .future()
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(5, TimeUnit.SECONDS);
     assertThat(closedAfterMs).isLessThan(30_000);
     assertGatewayStillServes();
   }
@@ -62,7 +76,12 @@ class ClientDisconnectIT {
     try (Socket socket = openStream("hold")) {
       waitUntilReceived("hold");
     }
-    upstream.closed("hold").future().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    upstream
+        .closed("hold")
+        .future()
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(5, TimeUnit.SECONDS);
     assertGatewayStillServes();
   }
 
@@ -85,10 +104,17 @@ class ClientDisconnectIT {
   private static Socket openStream(String model) throws Exception {
     Socket socket = new Socket("127.0.0.1", gateway.gateway().port());
     socket.setSoTimeout(10_000);
-    String body = "{\"model\":\"" + model + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    String request = "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-        + gateway.demoKey() + "\r\nContent-Type: application/json\r\nContent-Length: "
-        + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    String body =
+        "{\"model\":\""
+            + model
+            + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    String request =
+        "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+            + gateway.demoKey()
+            + "\r\nContent-Type: application/json\r\nContent-Length: "
+            + body.getBytes(StandardCharsets.UTF_8).length
+            + "\r\n\r\n"
+            + body;
     OutputStream out = socket.getOutputStream();
     out.write(request.getBytes(StandardCharsets.UTF_8));
     out.flush();
@@ -106,7 +132,10 @@ class ClientDisconnectIT {
   }
 
   private static void assertGatewayStillServes() {
-    var response = gateway.postJson("/v1/chat/completions", """
+    var response =
+        gateway.postJson(
+            "/v1/chat/completions",
+            """
         {"model":"mock-slow","max_tokens":2,"messages":[{"role":"user","content":"still there?"}]}""");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }

@@ -30,8 +30,10 @@ final class FakeOpenAiUpstream implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final HttpServer server;
   final List<Received> received = new CopyOnWriteArrayList<>();
+
   /** Completed when a request for that model lost its connection before the response ended. */
   final Map<String, Promise<Long>> closedEarly = new ConcurrentHashMap<>();
+
   final String chatFixture = TestGateway.resource(FIXTURES + "chat-completion.json");
   final String streamFixture = TestGateway.resource(FIXTURES + "chat-stream.sse");
   final String embeddingsFixture = TestGateway.resource(FIXTURES + "embeddings.json");
@@ -49,56 +51,91 @@ final class FakeOpenAiUpstream implements AutoCloseable {
   }
 
   private void handle(HttpServerRequest request) {
-    request.body().onSuccess(buffer -> {
-      JsonObject body = new JsonObject(buffer);
-      received.add(new Received(request.path(), MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body));
-      String model = body.getString("model");
-      HttpServerResponse response = request.response();
-      long started = System.nanoTime();
-      response.closeHandler(v -> {
-        if (!response.ended()) {
-          closed(model).tryComplete((System.nanoTime() - started) / 1_000_000);
-        }
-      });
-      boolean stream = Boolean.TRUE.equals(body.getValue("stream"));
-      switch (model) {
-        case "echo-model" -> {
-          if (stream) {
-            response.putHeader("Content-Type", "text/event-stream; charset=utf-8").end(streamFixture);
-          } else {
-            response.putHeader("Content-Type", "application/json").end(chatFixture);
-          }
-        }
-        case "emb" -> response.putHeader("Content-Type", "application/json").end(embeddingsFixture);
-        case "bad" -> response.setStatusCode(400).putHeader("Content-Type", "application/json").end(BAD_REQUEST_BODY);
-        case "overloaded" -> response.setStatusCode(503).putHeader("Content-Type", "application/json")
-            .end("{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\",\"param\":null,\"code\":null}}");
-        case "html" -> response.putHeader("Content-Type", "text/html").end("<html>gateway error</html>");
-        case "hold" -> { } // never answers
-        case "no-done" -> response.setChunked(true).putHeader("Content-Type", "text/event-stream")
-            .end("data: {\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[]}\n\n");
-        case "slow-stream" -> slowStream(response);
-        default -> response.setStatusCode(404).end("{\"error\":{\"message\":\"no such model\",\"type\":\"invalid_request_error\",\"param\":\"model\",\"code\":\"model_not_found\"}}");
-      }
-    });
+    request
+        .body()
+        .onSuccess(
+            buffer -> {
+              JsonObject body = new JsonObject(buffer);
+              received.add(
+                  new Received(
+                      request.path(),
+                      MultiMap.caseInsensitiveMultiMap().addAll(request.headers()),
+                      body));
+              String model = body.getString("model");
+              HttpServerResponse response = request.response();
+              long started = System.nanoTime();
+              response.closeHandler(
+                  v -> {
+                    if (!response.ended()) {
+                      closed(model).tryComplete((System.nanoTime() - started) / 1_000_000);
+                    }
+                  });
+              boolean stream = Boolean.TRUE.equals(body.getValue("stream"));
+              switch (model) {
+                case "echo-model" -> {
+                  if (stream) {
+                    response
+                        .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                        .end(streamFixture);
+                  } else {
+                    response.putHeader("Content-Type", "application/json").end(chatFixture);
+                  }
+                }
+                case "emb" ->
+                    response.putHeader("Content-Type", "application/json").end(embeddingsFixture);
+                case "bad" ->
+                    response
+                        .setStatusCode(400)
+                        .putHeader("Content-Type", "application/json")
+                        .end(BAD_REQUEST_BODY);
+                case "overloaded" ->
+                    response
+                        .setStatusCode(503)
+                        .putHeader("Content-Type", "application/json")
+                        .end(
+                            "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\",\"param\":null,\"code\":null}}");
+                case "html" ->
+                    response
+                        .putHeader("Content-Type", "text/html")
+                        .end("<html>gateway error</html>");
+                case "hold" -> {} // never answers
+                case "no-done" ->
+                    response
+                        .setChunked(true)
+                        .putHeader("Content-Type", "text/event-stream")
+                        .end(
+                            "data: {\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[]}\n\n");
+                case "slow-stream" -> slowStream(response);
+                default ->
+                    response
+                        .setStatusCode(404)
+                        .end(
+                            "{\"error\":{\"message\":\"no such model\",\"type\":\"invalid_request_error\",\"param\":\"model\",\"code\":\"model_not_found\"}}");
+              }
+            });
   }
 
   /** One chunk every 20 ms, for 2000 chunks: long enough that only a disconnect ends it early. */
   private void slowStream(HttpServerResponse response) {
     response.setChunked(true).putHeader("Content-Type", "text/event-stream");
-    Buffer chunk = Buffer.buffer("data: {\"id\":\"s\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
-        + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"tick\"},\"finish_reason\":null}]}\n\n");
+    Buffer chunk =
+        Buffer.buffer(
+            "data: {\"id\":\"s\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"tick\"},\"finish_reason\":null}]}\n\n");
     int[] sent = {0};
-    vertx.setPeriodic(0, 20, id -> {
-      if (response.closed() || response.ended() || sent[0]++ >= 2000) {
-        vertx.cancelTimer(id);
-        if (!response.closed() && !response.ended()) {
-          response.end("data: [DONE]\n\n");
-        }
-        return;
-      }
-      response.write(chunk);
-    });
+    vertx.setPeriodic(
+        0,
+        20,
+        id -> {
+          if (response.closed() || response.ended() || sent[0]++ >= 2000) {
+            vertx.cancelTimer(id);
+            if (!response.closed() && !response.ended()) {
+              response.end("data: [DONE]\n\n");
+            }
+            return;
+          }
+          response.write(chunk);
+        });
   }
 
   @Override

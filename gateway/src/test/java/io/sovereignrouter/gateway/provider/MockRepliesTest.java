@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 
 class MockRepliesTest {
   private static JsonObject chat(String content) {
-    return new JsonObject().put("model", "m")
-        .put("messages", new JsonArray().add(new JsonObject().put("role", "user").put("content", content)));
+    return new JsonObject()
+        .put("model", "m")
+        .put(
+            "messages",
+            new JsonArray().add(new JsonObject().put("role", "user").put("content", content)));
   }
 
   @Test
@@ -36,12 +39,20 @@ class MockRepliesTest {
 
   @Test
   void embeddings_base64_decodesToSameUnitVectorAsFloats() {
-    JsonObject body = new JsonObject().put("model", "e").put("input", "hello").put("dimensions", 16);
-    JsonArray floats = MockReplies.embeddings(body, "e", 64).getJsonArray("data").getJsonObject(0)
-        .getJsonArray("embedding");
-    String b64 = MockReplies.embeddings(body.copy().put("encoding_format", "base64"), "e", 64)
-        .getJsonArray("data").getJsonObject(0).getString("embedding");
-    ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(b64)).order(ByteOrder.LITTLE_ENDIAN);
+    JsonObject body =
+        new JsonObject().put("model", "e").put("input", "hello").put("dimensions", 16);
+    JsonArray floats =
+        MockReplies.embeddings(body, "e", 64)
+            .getJsonArray("data")
+            .getJsonObject(0)
+            .getJsonArray("embedding");
+    String b64 =
+        MockReplies.embeddings(body.copy().put("encoding_format", "base64"), "e", 64)
+            .getJsonArray("data")
+            .getJsonObject(0)
+            .getString("embedding");
+    ByteBuffer bytes =
+        ByteBuffer.wrap(Base64.getDecoder().decode(b64)).order(ByteOrder.LITTLE_ENDIAN);
     assertThat(floats).hasSize(16);
     double norm = 0;
     for (int i = 0; i < 16; i++) {
@@ -54,16 +65,22 @@ class MockRepliesTest {
 
   @Test
   void embeddings_listInput_oneVectorPerItem() {
-    JsonObject body = new JsonObject().put("model", "e").put("input", new JsonArray().add("a").add("b").add("a"));
+    JsonObject body =
+        new JsonObject().put("model", "e").put("input", new JsonArray().add("a").add("b").add("a"));
     JsonArray data = MockReplies.embeddings(body, "e", 8).getJsonArray("data");
     assertThat(data).hasSize(3);
-    assertThat(data.getJsonObject(0).getValue("embedding")).isEqualTo(data.getJsonObject(2).getValue("embedding"));
-    assertThat(data.getJsonObject(0).getValue("embedding")).isNotEqualTo(data.getJsonObject(1).getValue("embedding"));
+    assertThat(data.getJsonObject(0).getValue("embedding"))
+        .isEqualTo(data.getJsonObject(2).getValue("embedding"));
+    assertThat(data.getJsonObject(0).getValue("embedding"))
+        .isNotEqualTo(data.getJsonObject(1).getValue("embedding"));
     assertThat(data.getJsonObject(2).getInteger("index")).isEqualTo(2);
   }
 
   private static String text(MockReplies.Reply reply) {
-    return MockReplies.completion(reply).getJsonArray("choices").getJsonObject(0).getJsonObject("message")
+    return MockReplies.completion(reply)
+        .getJsonArray("choices")
+        .getJsonObject(0)
+        .getJsonObject("message")
         .getString("content");
   }
 }

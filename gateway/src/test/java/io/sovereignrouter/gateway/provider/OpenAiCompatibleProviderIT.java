@@ -18,8 +18,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OpenAiCompatibleProviderIT {
   private static final String UPSTREAM_KEY = "sk-upstream-test-0123456789abcdefghij";
   static final FakeOpenAiUpstream upstream = new FakeOpenAiUpstream();
+
   @RegisterExtension
-  static final GatewayExtension running = GatewayExtension.of(() -> """
+  static final GatewayExtension running =
+      GatewayExtension.of(
+          () ->
+              """
         server: { event-loops: 2, body-limit-bytes: 65536 }
         providers:
           - id: up
@@ -44,7 +48,10 @@ class OpenAiCompatibleProviderIT {
           - id: mock
             type: mock
             models: [ { id: up-over } ]
-        """.formatted(upstream.port()), Map.of("TEST_UPSTREAM_KEY", UPSTREAM_KEY));
+        """
+                  .formatted(upstream.port()),
+          Map.of("TEST_UPSTREAM_KEY", UPSTREAM_KEY));
+
   static TestGateway gateway;
 
   @BeforeAll
@@ -63,7 +70,10 @@ class OpenAiCompatibleProviderIT {
 
   @Test
   void chat_passesUnknownFieldsAndCredential_relaysBytesUnchanged() {
-    HttpResponse<String> response = gateway.postJson("/v1/chat/completions", """
+    HttpResponse<String> response =
+        gateway.postJson(
+            "/v1/chat/completions",
+            """
         {"model":"up-chat","messages":[{"role":"user","content":"hi"}],"x_custom":{"a":[1,2.50]},"temperature":0.2}""");
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -77,16 +87,21 @@ class OpenAiCompatibleProviderIT {
     assertThat(got.body().getDouble("temperature")).isEqualTo(0.2);
     assertThat(got.headers().get("Authorization")).isEqualTo("Bearer " + UPSTREAM_KEY);
     assertThat(got.headers().get("OpenAI-Organization")).isEqualTo("org-test");
-    assertThat(got.headers().get("X-Request-Id")).isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+    assertThat(got.headers().get("X-Request-Id"))
+        .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
   }
 
   @Test
   void stream_relaysEveryDataEventInOrder_thenDone() {
-    HttpResponse<String> response = gateway.postJson("/v1/chat/completions", """
+    HttpResponse<String> response =
+        gateway.postJson(
+            "/v1/chat/completions",
+            """
         {"model":"up-chat","stream":true,"messages":[{"role":"user","content":"hi"}]}""");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).contains("text/event-stream; charset=utf-8");
+    assertThat(response.headers().firstValue("Content-Type"))
+        .contains("text/event-stream; charset=utf-8");
     List<String> expected = new ArrayList<>();
     for (String line : upstream.streamFixture.split("\n")) {
       if (line.startsWith("data: ")) {
@@ -100,7 +115,10 @@ class OpenAiCompatibleProviderIT {
 
   @Test
   void embeddings_relayed() {
-    HttpResponse<String> response = gateway.postJson("/v1/embeddings", """
+    HttpResponse<String> response =
+        gateway.postJson(
+            "/v1/embeddings",
+            """
         {"model":"up-emb","input":["a"],"encoding_format":"float"}""");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(upstream.embeddingsFixture);
@@ -110,7 +128,10 @@ class OpenAiCompatibleProviderIT {
 
   @Test
   void upstreamClientError_relayedAsIs_noFallback() {
-    HttpResponse<String> response = gateway.postJson("/v1/chat/completions", """
+    HttpResponse<String> response =
+        gateway.postJson(
+            "/v1/chat/completions",
+            """
         {"model":"up-bad","messages":[{"role":"user","content":"hi"}]}""");
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).isEqualTo(FakeOpenAiUpstream.BAD_REQUEST_BODY);
@@ -119,7 +140,10 @@ class OpenAiCompatibleProviderIT {
 
   @Test
   void upstream503_fallsBackToNextProvider() {
-    HttpResponse<String> response = gateway.postJson("/v1/chat/completions", """
+    HttpResponse<String> response =
+        gateway.postJson(
+            "/v1/chat/completions",
+            """
         {"model":"up-over","messages":[{"role":"user","content":"hi"}]}""");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("X-SF-Provider")).contains("mock");
@@ -130,19 +154,32 @@ class OpenAiCompatibleProviderIT {
   @Test
   void upstreamSilent_504AfterFirstByteTimeout_andUpstreamRequestReset() throws Exception {
     long start = System.nanoTime();
-    HttpResponse<String> response = gateway.postJson("/v1/chat/completions", """
+    HttpResponse<String> response =
+        gateway.postJson(
+            "/v1/chat/completions",
+            """
         {"model":"up-hold","messages":[{"role":"user","content":"hi"}]}""");
     long ms = (System.nanoTime() - start) / 1_000_000;
     assertThat(response.statusCode()).isEqualTo(504);
-    assertThat(new JsonObject(response.body()).getJsonObject("error").getString("code")).isEqualTo("upstream_timeout");
+    assertThat(new JsonObject(response.body()).getJsonObject("error").getString("code"))
+        .isEqualTo("upstream_timeout");
     assertThat(ms).isBetween(600L, 5_000L);
-    assertThat(upstream.closed("hold").future().toCompletionStage().toCompletableFuture()
-        .get(5, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+    assertThat(
+            upstream
+                .closed("hold")
+                .future()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(5, java.util.concurrent.TimeUnit.SECONDS))
+        .isNotNull();
   }
 
   @Test
   void connectionRefused_502() {
-    HttpResponse<String> response = gateway.postJson("/v1/chat/completions", """
+    HttpResponse<String> response =
+        gateway.postJson(
+            "/v1/chat/completions",
+            """
         {"model":"up-refused","messages":[{"role":"user","content":"hi"}]}""");
     assertThat(response.statusCode()).isEqualTo(502);
     assertThat(response.body()).contains("connection failed").doesNotContain(UPSTREAM_KEY);
@@ -150,15 +187,22 @@ class OpenAiCompatibleProviderIT {
 
   @Test
   void upstreamNotJson_502() {
-    HttpResponse<String> response = gateway.postJson("/v1/chat/completions", """
+    HttpResponse<String> response =
+        gateway.postJson(
+            "/v1/chat/completions",
+            """
         {"model":"up-html","messages":[{"role":"user","content":"hi"}]}""");
     assertThat(response.statusCode()).isEqualTo(502);
-    assertThat(new JsonObject(response.body()).getJsonObject("error").getString("code")).isEqualTo("upstream_error");
+    assertThat(new JsonObject(response.body()).getJsonObject("error").getString("code"))
+        .isEqualTo("upstream_error");
   }
 
   @Test
   void streamEndsWithoutDone_clientGetsErrorEventNotDone() {
-    HttpResponse<String> response = gateway.postJson("/v1/chat/completions", """
+    HttpResponse<String> response =
+        gateway.postJson(
+            "/v1/chat/completions",
+            """
         {"model":"up-nodone","stream":true,"messages":[{"role":"user","content":"hi"}]}""");
     assertThat(response.statusCode()).isEqualTo(200);
     List<String> events = response.body().lines().filter(l -> l.startsWith("data: ")).toList();

@@ -30,7 +30,9 @@ class SseEventParserTest {
 
   @Test
   void handle_multiLineDataCommentsAndOtherFields() {
-    parser.handle(Buffer.buffer(": keep-alive\nevent: message\nid: 7\ndata: line1\ndata:line2\nretry: 10\n\n"));
+    parser.handle(
+        Buffer.buffer(
+            ": keep-alive\nevent: message\nid: 7\ndata: line1\ndata:line2\nretry: 10\n\n"));
     assertThat(events).containsExactly("line1\nline2");
   }
 

@@ -3,9 +3,9 @@ package io.sovereignrouter.gateway.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ApiKeyTest {
 
@@ -24,17 +24,18 @@ class ApiKeyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "",
-      "sk-router-",
-      "sk-proj-abcdefghijkl_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn",
-      "sk-router-abcdefghijkl-ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn",
-      "sk-router-ABCDEFGHIJKL_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn",
-      "sk-router-abcdefghijkl_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklm",
-      "sk-router-abcdefghijkl_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmno",
-      "sk-router-abcdefghijkl_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijkl!n",
-      "sk-router-abcdefghijk1_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn"
-  })
+  @ValueSource(
+      strings = {
+        "",
+        "sk-router-",
+        "sk-proj-abcdefghijkl_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn",
+        "sk-router-abcdefghijkl-ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn",
+        "sk-router-ABCDEFGHIJKL_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn",
+        "sk-router-abcdefghijkl_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklm",
+        "sk-router-abcdefghijkl_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmno",
+        "sk-router-abcdefghijkl_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijkl!n",
+        "sk-router-abcdefghijk1_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn"
+      })
   void parse_malformed_isEmpty(String token) {
     assertThat(ApiKey.parse(token)).isEmpty();
   }

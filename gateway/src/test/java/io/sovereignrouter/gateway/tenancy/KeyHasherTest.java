@@ -47,6 +47,7 @@ class KeyHasherTest {
 
   @Test
   void constructor_shortPepper_rejected() {
-    assertThatThrownBy(() -> new KeyHasher(new byte[16])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new KeyHasher(new byte[16]))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

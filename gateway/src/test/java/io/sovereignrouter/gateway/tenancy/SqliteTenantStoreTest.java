@@ -17,7 +17,8 @@ class SqliteTenantStoreTest {
   void createTenant_duplicateName_rejected() {
     try (SqliteTenantStore store = SqliteTenantStore.open(dir.resolve("t.db"))) {
       store.createTenant("acme");
-      assertThatThrownBy(() -> store.createTenant("acme")).isInstanceOf(DuplicateTenantException.class);
+      assertThatThrownBy(() -> store.createTenant("acme"))
+          .isInstanceOf(DuplicateTenantException.class);
     }
   }
 
@@ -30,7 +31,10 @@ class SqliteTenantStoreTest {
     }
     try (SqliteTenantStore store = SqliteTenantStore.open(dir.resolve("t.db"))) {
       assertThat(store.tenants()).extracting(Tenant::name).containsExactly("acme");
-      assertThat(store.key("abcdefghijkl")).get().extracting(TenantKey::tenantId).isEqualTo(tenantId);
+      assertThat(store.key("abcdefghijkl"))
+          .get()
+          .extracting(TenantKey::tenantId)
+          .isEqualTo(tenantId);
     }
   }
 
@@ -50,8 +54,9 @@ class SqliteTenantStoreTest {
           .isEqualTo(new Authentication.Rejected(Authentication.RejectReason.MISSING));
       assertThat(auth.authenticate(Optional.of("Basic " + key.format())))
           .isEqualTo(new Authentication.Rejected(Authentication.RejectReason.MISSING));
-      String wrongSecret = key.format().substring(0, key.format().length() - 1)
-          + (key.format().endsWith("a") ? "b" : "a");
+      String wrongSecret =
+          key.format().substring(0, key.format().length() - 1)
+              + (key.format().endsWith("a") ? "b" : "a");
       assertThat(auth.authenticate(Optional.of("Bearer " + wrongSecret)))
           .isEqualTo(new Authentication.Rejected(Authentication.RejectReason.INVALID));
 
