@@ -11,6 +11,7 @@ import io.sovereignrouter.gateway.provider.ProviderAdapter;
 import io.sovereignrouter.gateway.provider.ProviderFactory;
 import io.sovereignrouter.gateway.routing.ModelCatalog;
 import io.sovereignrouter.gateway.routing.Route;
+import io.sovereignrouter.gateway.storage.SqliteDatabase;
 import io.sovereignrouter.gateway.tenancy.Authenticator;
 import io.sovereignrouter.gateway.tenancy.KeyHasher;
 import io.sovereignrouter.gateway.tenancy.KeyIssuer;
@@ -37,7 +38,7 @@ public final class Gateway implements AutoCloseable {
   static final String KEY_HASH_FILE = "keyhash.secret";
 
   private final Vertx vertx;
-  private final TenantStore store;
+  private final SqliteDatabase db;
   private final List<ProviderAdapter> providers;
   private final int port;
   private final int adminPort;
@@ -47,7 +48,7 @@ public final class Gateway implements AutoCloseable {
 
   private Gateway(
       Vertx vertx,
-      TenantStore store,
+      SqliteDatabase db,
       List<ProviderAdapter> providers,
       int port,
       int adminPort,
@@ -55,7 +56,7 @@ public final class Gateway implements AutoCloseable {
       DataDir.Secret adminToken,
       Optional<DataDir.Secret> demoKey) {
     this.vertx = vertx;
-    this.store = store;
+    this.db = db;
     this.providers = providers;
     this.port = port;
     this.adminPort = adminPort;
@@ -77,7 +78,8 @@ public final class Gateway implements AutoCloseable {
     SecureRandom random = new SecureRandom();
     DataDir.Secret pepper = dir.secret(KEY_HASH_FILE, () -> base64(random, 32));
     DataDir.Secret admin = dir.secret(ADMIN_TOKEN_FILE, () -> "sk-admin-" + base64(random, 32));
-    TenantStore store = SqliteTenantStore.open(dir.privateFile("sovereign.db"));
+    SqliteDatabase db = SqliteDatabase.open(dir.privateFile("sovereign.db"));
+    TenantStore store = new SqliteTenantStore(db);
     Vertx vertx = null;
     List<ProviderAdapter> providers = new ArrayList<>();
     try {
@@ -120,12 +122,12 @@ public final class Gateway implements AutoCloseable {
               server.adminPort(),
               1,
               -2);
-      return new Gateway(vertx, store, providers, port, adminPort, dir, admin, demo);
+      return new Gateway(vertx, db, providers, port, adminPort, dir, admin, demo);
     } catch (RuntimeException e) {
       if (vertx != null) {
         vertx.close().await();
       }
-      store.close();
+      db.close();
       throw e;
     }
   }
@@ -206,6 +208,6 @@ public final class Gateway implements AutoCloseable {
   public void close() {
     Future.join(providers.stream().map(ProviderAdapter::close).toList()).await();
     vertx.close().await();
-    store.close();
+    db.close();
   }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * Blocking repository of tenants and their keys. Call it from worker threads only; SQLite is the
  * embedded backend, PostgreSQL arrives with the scale-out issue behind the same interface.
  */
-public interface TenantStore extends AutoCloseable {
+public interface TenantStore {
 
   /** Creates a tenant; throws {@link TenancyException} when the name is taken. */
   Tenant createTenant(String name);
@@ -30,7 +30,4 @@ public interface TenantStore extends AutoCloseable {
 
   /** Marks a key revoked at {@code at}; returns false when no such active key exists. */
   boolean revokeKey(String tenantId, String keyId, Instant at);
-
-  @Override
-  void close();
 }

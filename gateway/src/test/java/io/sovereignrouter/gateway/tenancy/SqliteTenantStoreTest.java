@@ -3,6 +3,7 @@ package io.sovereignrouter.gateway.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sovereignrouter.gateway.storage.SqliteDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +16,8 @@ class SqliteTenantStoreTest {
 
   @Test
   void createTenant_duplicateName_rejected() {
-    try (SqliteTenantStore store = SqliteTenantStore.open(dir.resolve("t.db"))) {
+    try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("t.db"))) {
+      SqliteTenantStore store = new SqliteTenantStore(db);
       store.createTenant("acme");
       assertThatThrownBy(() -> store.createTenant("acme"))
           .isInstanceOf(DuplicateTenantException.class);
@@ -25,11 +27,13 @@ class SqliteTenantStoreTest {
   @Test
   void reopen_keepsTenantsAndKeys_andSchemaVersion() {
     String tenantId;
-    try (SqliteTenantStore store = SqliteTenantStore.open(dir.resolve("t.db"))) {
+    try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("t.db"))) {
+      SqliteTenantStore store = new SqliteTenantStore(db);
       tenantId = store.createTenant("acme").id();
       store.addKey(tenantId, "abcdefghijkl", "hash");
     }
-    try (SqliteTenantStore store = SqliteTenantStore.open(dir.resolve("t.db"))) {
+    try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("t.db"))) {
+      SqliteTenantStore store = new SqliteTenantStore(db);
       assertThat(store.tenants()).extracting(Tenant::name).containsExactly("acme");
       assertThat(store.key("abcdefghijkl"))
           .get()
@@ -40,7 +44,8 @@ class SqliteTenantStoreTest {
 
   @Test
   void authenticate_fullCycle_issueRevoke() {
-    try (SqliteTenantStore store = SqliteTenantStore.open(dir.resolve("t.db"))) {
+    try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("t.db"))) {
+      SqliteTenantStore store = new SqliteTenantStore(db);
       KeyHasher hasher = new KeyHasher(new byte[32]);
       Tenant tenant = store.createTenant("acme");
       ApiKey key = new KeyIssuer(store, hasher).issue(tenant.id()).key();
@@ -69,7 +74,8 @@ class SqliteTenantStoreTest {
 
   @Test
   void addKey_storesOnlyHash() {
-    try (SqliteTenantStore store = SqliteTenantStore.open(dir.resolve("t.db"))) {
+    try (SqliteDatabase db = SqliteDatabase.open(dir.resolve("t.db"))) {
+      SqliteTenantStore store = new SqliteTenantStore(db);
       KeyHasher hasher = new KeyHasher(new byte[32]);
       Tenant tenant = store.createTenant("acme");
       ApiKey key = new KeyIssuer(store, hasher).issue(tenant.id()).key();

@@ -1,4 +1,4 @@
-package io.sovereignrouter.gateway.tenancy;
+package io.sovereignrouter.gateway.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class SqliteMigrations {
   /** Script names in order; index + 1 is the version each one produces. */
-  static final List<String> SCRIPTS = List.of("V1__tenants.sql");
+  static final List<String> SCRIPTS = List.of("V1__tenants.sql", "V2__provider_health.sql");
 
   private SqliteMigrations() {}
 
@@ -25,7 +25,7 @@ final class SqliteMigrations {
       current = rs.next() ? rs.getInt(1) : 0;
     }
     if (current > SCRIPTS.size()) {
-      throw new TenancyException(
+      throw new StorageException(
           "database schema version "
               + current
               + " is newer than this build knows ("
@@ -55,11 +55,11 @@ final class SqliteMigrations {
   private static String load(String name) {
     try (InputStream in = SqliteMigrations.class.getResourceAsStream("/db/sqlite/" + name)) {
       if (in == null) {
-        throw new TenancyException("migration " + name + " missing from the jar");
+        throw new StorageException("migration " + name + " missing from the jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new TenancyException("cannot read migration " + name, e);
+      throw new StorageException("cannot read migration " + name, e);
     }
   }
 }
