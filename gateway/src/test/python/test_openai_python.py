@@ -38,6 +38,12 @@ DEFAULT_EMBED_DIMS = 64
 DEFAULT_REPLY_TOKENS = 16
 
 
+def _attempts(header: str | None) -> list[str]:
+    """Items of the X-SF-Attempts structured-field list (RFC 8941), one per provider attempt."""
+    assert header, "X-SF-Attempts missing"
+    return [item.strip() for item in header.split(",")]
+
+
 def _required_env(name: str) -> str:
     value = os.environ.get(name, "").strip()
     if not value:
@@ -159,7 +165,8 @@ def test_chat_completion_raw_response_carries_gateway_headers(client):
     assert h.get("x-request-id")
     assert h.get("x-sf-provider") == "mock"
     assert h.get("x-sf-model") == CHAT_MODEL
-    assert h.get("x-sf-attempts") == "1"
+    assert len(_attempts(h.get("x-sf-attempts"))) == 1
+    assert _attempts(h.get("x-sf-attempts"))[0].startswith('"mock";model="mock-chat";status=200;')
     assert (h.get("x-sf-route-decision") or "").startswith("rd_"), h.get("x-sf-route-decision")
     completion = raw.parse()
     assert completion.choices[0].message.content
@@ -188,7 +195,9 @@ def test_chat_completion_accepts_unknown_extra_body_fields(client):
 def test_fallback_model_reports_second_attempt_on_mock_provider(client):
     raw = client.chat.completions.with_raw_response.create(model=FALLBACK_MODEL, messages=_messages("fallback"))
     assert raw.status_code == 200
-    assert raw.headers.get("x-sf-attempts") == "2"
+    first, second = _attempts(raw.headers.get("x-sf-attempts"))
+    assert first.startswith('"flaky";model="mock-fallback";status=503;') and first.endswith(';error="status"')
+    assert second.startswith('"mock";model="mock-fallback";status=200;')
     assert raw.headers.get("x-sf-provider") == "mock"
     resp = raw.parse()
     assert resp.choices[0].message.content

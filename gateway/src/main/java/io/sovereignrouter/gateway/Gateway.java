@@ -2,6 +2,7 @@ package io.sovereignrouter.gateway;
 
 import io.sovereignrouter.gateway.admin.AdminRoutes;
 import io.sovereignrouter.gateway.admin.AdminToken;
+import io.sovereignrouter.gateway.admin.ProviderView;
 import io.sovereignrouter.gateway.config.GatewayConfig;
 import io.sovereignrouter.gateway.config.ProviderConfig;
 import io.sovereignrouter.gateway.config.ServerConfig;
@@ -9,9 +10,12 @@ import io.sovereignrouter.gateway.http.GatewayRoutes;
 import io.sovereignrouter.gateway.provider.Credentials;
 import io.sovereignrouter.gateway.provider.ProviderAdapter;
 import io.sovereignrouter.gateway.provider.ProviderFactory;
+import io.sovereignrouter.gateway.routing.FallbackWalk;
+import io.sovereignrouter.gateway.routing.HealthTracker;
 import io.sovereignrouter.gateway.routing.ModelCatalog;
 import io.sovereignrouter.gateway.routing.Route;
 import io.sovereignrouter.gateway.storage.SqliteDatabase;
+import io.sovereignrouter.gateway.storage.SqliteHealthStore;
 import io.sovereignrouter.gateway.tenancy.Authenticator;
 import io.sovereignrouter.gateway.tenancy.KeyHasher;
 import io.sovereignrouter.gateway.tenancy.KeyIssuer;
@@ -39,6 +43,7 @@ public final class Gateway implements AutoCloseable {
 
   private final Vertx vertx;
   private final SqliteDatabase db;
+  private final HealthPersistence persistence;
   private final List<ProviderAdapter> providers;
   private final int port;
   private final int adminPort;
@@ -49,6 +54,7 @@ public final class Gateway implements AutoCloseable {
   private Gateway(
       Vertx vertx,
       SqliteDatabase db,
+      HealthPersistence persistence,
       List<ProviderAdapter> providers,
       int port,
       int adminPort,
@@ -57,6 +63,7 @@ public final class Gateway implements AutoCloseable {
       Optional<DataDir.Secret> demoKey) {
     this.vertx = vertx;
     this.db = db;
+    this.persistence = persistence;
     this.providers = providers;
     this.port = port;
     this.adminPort = adminPort;
@@ -96,10 +103,16 @@ public final class Gateway implements AutoCloseable {
         }
         ProviderAdapter adapter = factory.create(pc);
         providers.add(adapter);
-        pc.models().forEach(m -> routes.add(new Route(adapter, m)));
+        pc.models().forEach(m -> routes.add(new Route(adapter, m, pc.priority())));
       }
       ModelCatalog catalog = new ModelCatalog(routes);
       Authenticator authenticator = new Authenticator(store, hasher, Clock.systemUTC());
+      HealthTracker health =
+          new HealthTracker(config.routing().health(), System::currentTimeMillis);
+      SqliteHealthStore healthStore = new SqliteHealthStore(db);
+      health.restore(healthStore.load());
+      FallbackWalk walk = new FallbackWalk(health, config.routing());
+      HealthPersistence persistence = new HealthPersistence(vertx, health, healthStore);
       AdminToken adminToken = new AdminToken(admin.value());
 
       int instances =
@@ -109,7 +122,7 @@ public final class Gateway implements AutoCloseable {
       int port =
           deployListeners(
               vertx,
-              v -> GatewayRoutes.create(v, authenticator, catalog, server.bodyLimitBytes()),
+              v -> GatewayRoutes.create(v, authenticator, catalog, walk, server.bodyLimitBytes()),
               server.host(),
               server.port(),
               instances,
@@ -117,12 +130,14 @@ public final class Gateway implements AutoCloseable {
       int adminPort =
           deployListeners(
               vertx,
-              v -> AdminRoutes.create(v, adminToken, store, issuer),
+              v ->
+                  AdminRoutes.create(
+                      v, adminToken, store, issuer, new ProviderView(config.providers(), health)),
               server.adminHost(),
               server.adminPort(),
               1,
               -2);
-      return new Gateway(vertx, db, providers, port, adminPort, dir, admin, demo);
+      return new Gateway(vertx, db, persistence, providers, port, adminPort, dir, admin, demo);
     } catch (RuntimeException e) {
       if (vertx != null) {
         vertx.close().await();
@@ -206,6 +221,7 @@ public final class Gateway implements AutoCloseable {
   /** Stops listeners, closes provider connections and the store. */
   @Override
   public void close() {
+    persistence.stop();
     Future.join(providers.stream().map(ProviderAdapter::close).toList()).await();
     vertx.close().await();
     db.close();

@@ -41,8 +41,10 @@ public final class AdminRoutes {
    * @param token the operator token
    * @param store tenants and keys
    * @param issuer issues new keys
+   * @param providers provider configuration and health
    */
-  public static Router create(Vertx vertx, AdminToken token, TenantStore store, KeyIssuer issuer) {
+  public static Router create(
+      Vertx vertx, AdminToken token, TenantStore store, KeyIssuer issuer, ProviderView providers) {
     AdminRoutes admin = new AdminRoutes(vertx, store, issuer);
     Router router = Router.router(vertx);
     router.get("/healthz").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
@@ -62,6 +64,13 @@ public final class AdminRoutes {
               ctx.next();
             });
     router.route("/admin/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
+    router
+        .get("/admin/v1/providers")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("Content-Type", "application/json")
+                    .end(providers.render().toBuffer()));
     router.get("/admin/v1/tenants").handler(ctx -> admin.reply(ctx, 200, () -> tenants(store)));
     router.post("/admin/v1/tenants").handler(admin::createTenant);
     router.get("/admin/v1/tenants/:tenant/keys").handler(admin::listKeys);

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param id unique name, shown in {@code X-SF-Provider}
  * @param type adapter kind
  * @param enabled disabled providers are loaded but never routed to
+ * @param priority lower is preferred; within one priority, healthier providers go first
  * @param baseUrl API root including the version segment, e.g. {@code https://api.openai.com/v1}
  * @param credential reference to the API key, e.g. {@code env:OPENAI_API_KEY}; never the key itself
  * @param headers extra non-secret headers sent upstream (e.g. {@code OpenAI-Organization})
@@ -22,6 +23,7 @@ public record ProviderConfig(
     String id,
     ProviderType type,
     Boolean enabled,
+    Integer priority,
     String baseUrl,
     String credential,
     Map<String, String> headers,
@@ -36,6 +38,7 @@ public record ProviderConfig(
     }
     Objects.requireNonNull(type, () -> "provider " + id + ": type is required");
     enabled = Objects.requireNonNullElse(enabled, Boolean.TRUE);
+    priority = Objects.requireNonNullElse(priority, 0);
     headers = Map.copyOf(Objects.requireNonNullElse(headers, Map.of()));
     models = List.copyOf(Objects.requireNonNullElse(models, List.of()));
     timeouts = Objects.requireNonNullElse(timeouts, TimeoutConfig.DEFAULT);

@@ -4,6 +4,7 @@ import io.sovereignrouter.gateway.config.ModelKind;
 import io.sovereignrouter.gateway.openai.ChatRequest;
 import io.sovereignrouter.gateway.openai.ChatRequestValidator;
 import io.sovereignrouter.gateway.openai.RequestBodies;
+import io.sovereignrouter.gateway.routing.Attempt;
 import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.Route;
 import io.vertx.core.Handler;
@@ -16,16 +17,15 @@ import java.util.List;
  */
 public final class ChatCompletionsHandler implements Handler<RoutingContext> {
   private final ModelResolver resolver;
+  private final FallbackWalk walk;
 
-  private ChatCompletionsHandler(ModelResolver resolver) {
+  private ChatCompletionsHandler(ModelResolver resolver, FallbackWalk walk) {
     this.resolver = resolver;
+    this.walk = walk;
   }
 
-  /**
-   * @param resolver model id to candidates
-   */
-  static ChatCompletionsHandler create(ModelResolver resolver) {
-    return new ChatCompletionsHandler(resolver);
+  static ChatCompletionsHandler create(ModelResolver resolver, FallbackWalk walk) {
+    return new ChatCompletionsHandler(resolver, walk);
   }
 
   @Override
@@ -39,28 +39,42 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
     } else {
       JsonRelay.relay(
           ctx,
+          walk,
           request.model(),
           routes,
           route -> route.provider().chat(ModelResolver.call(route, request, state)));
     }
   }
 
-  private static void stream(
+  private void stream(
       RoutingContext ctx, RequestState state, ChatRequest request, List<Route> routes) {
     Route[] current = new Route[1];
+    long[] attemptStart = new long[1];
     SseResponse sse =
         new SseResponse(
             ctx.response(),
             // Headers leave with the first chunk, before the serving attempt is recorded.
-            response ->
-                RoutingHeaders.served(response, state, current[0], state.attempts().size() + 1));
-    FallbackWalk.walk(
+            response -> {
+              long ttfbMs = (System.nanoTime() - attemptStart[0]) / 1_000_000;
+              Attempt serving =
+                  new Attempt(
+                      current[0].provider().id(),
+                      current[0].model().upstream(),
+                      Attempt.Outcome.OK,
+                      200,
+                      ttfbMs,
+                      ttfbMs,
+                      "");
+              RoutingHeaders.served(response, state, current[0], serving);
+            });
+    walk.walk(
             routes,
             route -> {
               current[0] = route;
+              attemptStart[0] = System.nanoTime();
               return route.provider().streamChat(ModelResolver.call(route, request, state), sse);
             },
-            sse::committed,
+            sse,
             state.attempts())
         .onSuccess(served -> sse.done())
         .onFailure(

@@ -4,6 +4,7 @@ import io.sovereignrouter.gateway.config.ModelKind;
 import io.sovereignrouter.gateway.openai.EmbeddingsRequest;
 import io.sovereignrouter.gateway.openai.EmbeddingsRequestValidator;
 import io.sovereignrouter.gateway.openai.RequestBodies;
+import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.Route;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -12,13 +13,15 @@ import java.util.List;
 /** {@code POST /v1/embeddings}: validates, walks the candidates, relays the provider's list. */
 public final class EmbeddingsHandler implements Handler<RoutingContext> {
   private final ModelResolver resolver;
+  private final FallbackWalk walk;
 
-  private EmbeddingsHandler(ModelResolver resolver) {
+  private EmbeddingsHandler(ModelResolver resolver, FallbackWalk walk) {
     this.resolver = resolver;
+    this.walk = walk;
   }
 
-  static EmbeddingsHandler create(ModelResolver resolver) {
-    return new EmbeddingsHandler(resolver);
+  static EmbeddingsHandler create(ModelResolver resolver, FallbackWalk walk) {
+    return new EmbeddingsHandler(resolver, walk);
   }
 
   @Override
@@ -29,6 +32,7 @@ public final class EmbeddingsHandler implements Handler<RoutingContext> {
     List<Route> routes = resolver.routes(request.model(), ModelKind.EMBEDDING);
     JsonRelay.relay(
         ctx,
+        walk,
         request.model(),
         routes,
         route ->

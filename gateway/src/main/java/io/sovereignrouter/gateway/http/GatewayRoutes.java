@@ -1,5 +1,6 @@
 package io.sovereignrouter.gateway.http;
 
+import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.ModelCatalog;
 import io.sovereignrouter.gateway.tenancy.Authenticator;
 import io.vertx.core.Vertx;
@@ -17,10 +18,15 @@ public final class GatewayRoutes {
    * @param vertx owning instance
    * @param authenticator stage 1
    * @param catalog model ids to candidates
+   * @param walk the fallback walk
    * @param bodyLimitBytes larger bodies get 413
    */
   public static Router create(
-      Vertx vertx, Authenticator authenticator, ModelCatalog catalog, long bodyLimitBytes) {
+      Vertx vertx,
+      Authenticator authenticator,
+      ModelCatalog catalog,
+      FallbackWalk walk,
+      long bodyLimitBytes) {
     Router router = Router.router(vertx);
     OpenAiFailureHandler failures = OpenAiFailureHandler.create();
     ModelResolver resolver = new ModelResolver(catalog);
@@ -42,13 +48,13 @@ public final class GatewayRoutes {
         .handler(JsonContentTypeHandler.create())
         .handler(body)
         .handler(auth)
-        .handler(ChatCompletionsHandler.create(resolver));
+        .handler(ChatCompletionsHandler.create(resolver, walk));
     router
         .post("/v1/embeddings")
         .handler(JsonContentTypeHandler.create())
         .handler(body)
         .handler(auth)
-        .handler(EmbeddingsHandler.create(resolver));
+        .handler(EmbeddingsHandler.create(resolver, walk));
 
     router.route().failureHandler(failures);
     router.errorHandler(404, failures);

@@ -1,6 +1,7 @@
 package io.sovereignrouter.gateway.http;
 
 import io.sovereignrouter.gateway.provider.UpstreamReply;
+import io.sovereignrouter.gateway.routing.ClientProgress;
 import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.Route;
 import io.vertx.core.Future;
@@ -13,20 +14,23 @@ final class JsonRelay {
   private JsonRelay() {}
 
   /**
+   * @param walk the fallback walk
    * @param model the model the client asked for (for error messages)
    * @param routes candidates in preference order
    * @param call one attempt against one candidate
    */
   static void relay(
       RoutingContext ctx,
+      FallbackWalk walk,
       String model,
       List<Route> routes,
       Function<Route, Future<UpstreamReply>> call) {
     RequestState state = RequestState.of(ctx);
-    FallbackWalk.walk(routes, call, () -> false, state.attempts())
+    walk.walk(routes, call, ClientProgress.NONE, state.attempts())
         .onSuccess(
             served -> {
-              RoutingHeaders.served(ctx.response(), state, served.route(), state.attempts().size());
+              RoutingHeaders.served(
+                  ctx.response(), state, served.route(), state.attempts().getLast());
               ctx.response()
                   .putHeader("Content-Type", "application/json")
                   .end(served.result().body());

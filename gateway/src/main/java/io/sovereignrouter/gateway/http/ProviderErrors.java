@@ -2,6 +2,7 @@ package io.sovereignrouter.gateway.http;
 
 import io.sovereignrouter.gateway.provider.ProviderFailure;
 import io.sovereignrouter.gateway.routing.Attempt;
+import io.sovereignrouter.gateway.routing.CircuitOpenException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -11,11 +12,26 @@ import java.util.List;
 final class ProviderErrors {
   private ProviderErrors() {}
 
+  /** Client mistakes an upstream reports; relayed as it said them. */
+  private static final java.util.Set<Integer> CLIENT_MISTAKES =
+      java.util.Set.of(400, 413, 415, 422);
+
   /**
-   * A client mistake the provider caught is relayed as the provider said it; otherwise every
-   * candidate failed: 504 when the last one timed out, 502 for anything else.
+   * A client mistake the provider caught is relayed as the provider said it; with every breaker
+   * open, 503 and {@code Retry-After}; otherwise every candidate failed: 504 when the last one
+   * timed out, 502 for anything else (including an upstream refusing our credentials).
    */
   static ApiException toApiException(Throwable cause, String model, List<Attempt> attempts) {
+    if (cause instanceof CircuitOpenException open) {
+      long seconds = Math.max(1, (open.retryAfterMs() + 999) / 1000);
+      return ApiException.of(
+              503,
+              "server_error",
+              "Every provider serving '" + model + "' is failing and paused; retry later.",
+              null,
+              "circuit_open")
+          .withHeader("Retry-After", Long.toString(seconds));
+    }
     if (!(cause instanceof ProviderFailure failure)) {
       return cause instanceof ApiException api
           ? api
@@ -26,7 +42,8 @@ final class ProviderErrors {
               null,
               "internal_error");
     }
-    if (failure.kind() == ProviderFailure.Kind.STATUS && !failure.retryable()) {
+    if (failure.kind() == ProviderFailure.Kind.STATUS
+        && CLIENT_MISTAKES.contains(failure.status())) {
       return failure
           .upstreamBody()
           .filter(ProviderErrors::isOpenAiError)

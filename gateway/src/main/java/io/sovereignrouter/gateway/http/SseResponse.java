@@ -1,6 +1,7 @@
 package io.sovereignrouter.gateway.http;
 
 import io.sovereignrouter.gateway.provider.ChunkSink;
+import io.sovereignrouter.gateway.routing.ClientProgress;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -10,11 +11,12 @@ import java.util.function.Consumer;
  * Writes OpenAI server-sent events to the client. The status line and headers go out with the first
  * chunk, so the fallback walk can still switch providers until then.
  */
-final class SseResponse implements ChunkSink {
+final class SseResponse implements ChunkSink, ClientProgress {
   private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
   private final HttpServerResponse response;
   private final Consumer<HttpServerResponse> beforeFirstByte;
   private boolean committed;
+  private long firstByteNanos;
 
   /**
    * @param response the client response
@@ -32,6 +34,7 @@ final class SseResponse implements ChunkSink {
     }
     if (!committed) {
       committed = true;
+      firstByteNanos = System.nanoTime();
       beforeFirstByte.accept(response);
       response
           .setStatusCode(200)
@@ -50,6 +53,11 @@ final class SseResponse implements ChunkSink {
   @Override
   public boolean committed() {
     return committed;
+  }
+
+  @Override
+  public long firstByteNanos() {
+    return firstByteNanos;
   }
 
   /** Ends a successful stream with the OpenAI terminator. */

@@ -90,15 +90,27 @@ public final class ProviderFailure extends RuntimeException {
   }
 
   /**
-   * Whether another candidate may serve the request. Client mistakes (400, 413, 415, 422) would
-   * fail everywhere, so they are answered at once; overload, outages and misconfigured credentials
-   * (401/403/404 upstream) are worth another provider.
+   * Whether another candidate may serve the request: connect errors, timeouts, malformed replies
+   * and the statuses that mean "not now" (408, 429, 5xx). Other 4xx would fail everywhere (or mean
+   * our configuration is wrong), so they are answered at once.
    */
   public boolean retryable() {
     return switch (kind) {
       case CONNECT, TIMEOUT, PROTOCOL -> true;
       case CANCELLED -> false;
-      case STATUS -> !(status == 400 || status == 413 || status == 415 || status == 422);
+      case STATUS -> status == 408 || status == 429 || status >= 500;
+    };
+  }
+
+  /**
+   * Whether this failure says something about the provider's health. A client's bad request or a
+   * client that left does not; an upstream 401/403 (a broken credential) does.
+   */
+  public boolean countsAgainstProvider() {
+    return switch (kind) {
+      case CONNECT, TIMEOUT, PROTOCOL -> true;
+      case CANCELLED -> false;
+      case STATUS -> retryable() || status == 401 || status == 403;
     };
   }
 }

@@ -1,81 +1,134 @@
 package io.sovereignrouter.gateway.routing;
 
+import io.sovereignrouter.gateway.config.RoutingConfig;
 import io.sovereignrouter.gateway.provider.ProviderFailure;
 import io.vertx.core.Future;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
- * Stage 4: tries candidates in order until one serves the request. A retryable failure before the
- * first byte reached the client moves to the next candidate; anything else ends the walk. Every
- * attempt is appended to {@code attempts}.
+ * Stage 4: tries candidates in health order until one serves the request. A retryable failure
+ * (connect error, timeout, 408, 429, 5xx, malformed reply) before the first byte reached the client
+ * moves to the next candidate, within {@code max-attempts} and {@code total-timeout-ms}; anything
+ * else ends the walk. Candidates whose breaker refuses are skipped without an attempt. Every
+ * attempt is appended to the request's list and fed to the health tracker.
  */
 public final class FallbackWalk {
-  private FallbackWalk() {}
+  private final HealthTracker health;
+  private final RoutingConfig config;
 
   /**
-   * Walks {@code routes}.
-   *
-   * @param routes candidates in preference order, not empty
-   * @param call one attempt against one route
-   * @param committed whether bytes already reached the client (no switch after that)
-   * @param attempts receives one record per attempt
-   * @return the first success, or the last failure ({@link ProviderFailure} unless a bug)
+   * @param health ordering, breakers and samples
+   * @param config attempt and deadline limits
    */
-  public static <T> Future<Served<T>> walk(
-      List<Route> routes,
-      Function<Route, Future<T>> call,
-      BooleanSupplier committed,
-      List<Attempt> attempts) {
-    if (routes.isEmpty()) {
-      throw new IllegalArgumentException("no candidates to walk");
-    }
-    return step(routes, 0, call, committed, attempts);
+  public FallbackWalk(HealthTracker health, RoutingConfig config) {
+    this.health = health;
+    this.config = config;
   }
 
-  private static <T> Future<Served<T>> step(
-      List<Route> routes,
-      int index,
+  /**
+   * Walks {@code candidates}.
+   *
+   * @param candidates in preference order, not empty
+   * @param call one attempt against one route
+   * @param progress what already reached the client
+   * @param attempts receives one record per attempt
+   * @return the first success, or the last failure: a {@link ProviderFailure}, or {@link
+   *     CircuitOpenException} when no candidate was admitted
+   */
+  public <T> Future<Served<T>> walk(
+      List<Route> candidates,
       Function<Route, Future<T>> call,
-      BooleanSupplier committed,
+      ClientProgress progress,
       List<Attempt> attempts) {
-    Route route = routes.get(index);
-    long start = System.nanoTime();
-    return call.apply(route)
-        .transform(
-            ar -> {
-              long ms = (System.nanoTime() - start) / 1_000_000;
-              if (ar.succeeded()) {
-                attempts.add(
-                    new Attempt(
-                        route.provider().id(),
-                        route.model().upstream(),
-                        Attempt.Outcome.OK,
-                        200,
-                        ms));
-                return Future.succeededFuture(new Served<>(route, ar.result()));
-              }
-              ProviderFailure failure =
-                  ar.cause() instanceof ProviderFailure f
-                      ? f
-                      : ProviderFailure.protocol(
-                          route.provider().id(),
-                          "adapter error: " + ar.cause().getClass().getSimpleName());
-              boolean afterCommit = committed.getAsBoolean();
-              attempts.add(
-                  new Attempt(
-                      route.provider().id(),
-                      route.model().upstream(),
-                      outcome(failure, afterCommit),
-                      failure.status(),
-                      ms));
-              boolean last = index + 1 >= routes.size();
-              if (afterCommit || !failure.retryable() || last) {
-                return Future.failedFuture(failure);
-              }
-              return step(routes, index + 1, call, committed, attempts);
-            });
+    if (candidates.isEmpty()) {
+      throw new IllegalArgumentException("no candidates to walk");
+    }
+    long deadline = System.nanoTime() + config.totalTimeoutMs() * 1_000_000;
+    return new Run<>(health.order(candidates), call, progress, attempts, deadline).step(0, null);
+  }
+
+  private final class Run<T> {
+    private final List<Route> ordered;
+    private final Function<Route, Future<T>> call;
+    private final ClientProgress progress;
+    private final List<Attempt> attempts;
+    private final long deadlineNanos;
+    private int tried;
+
+    Run(
+        List<Route> ordered,
+        Function<Route, Future<T>> call,
+        ClientProgress progress,
+        List<Attempt> attempts,
+        long deadlineNanos) {
+      this.ordered = ordered;
+      this.call = call;
+      this.progress = progress;
+      this.attempts = attempts;
+      this.deadlineNanos = deadlineNanos;
+    }
+
+    Future<Served<T>> step(int index, ProviderFailure last) {
+      int i = index;
+      while (i < ordered.size() && !health.admit(ordered.get(i))) {
+        i++;
+      }
+      boolean exhausted =
+          i >= ordered.size()
+              || tried >= config.maxAttempts()
+              || (last != null && System.nanoTime() > deadlineNanos);
+      if (exhausted) {
+        return Future.failedFuture(last != null ? last : circuitOpen());
+      }
+      Route route = ordered.get(i);
+      int next = i + 1;
+      tried++;
+      long start = System.nanoTime();
+      return call.apply(route).transform(ar -> settle(route, start, ar.result(), ar.cause(), next));
+    }
+
+    private Future<Served<T>> settle(Route route, long start, T result, Throwable cause, int next) {
+      long end = System.nanoTime();
+      long totalMs = (end - start) / 1_000_000;
+      long ttfbMs =
+          progress.committed()
+              ? Math.max(0, (progress.firstByteNanos() - start) / 1_000_000)
+              : totalMs;
+      if (cause == null) {
+        health.record(route, true, ttfbMs, totalMs);
+        attempts.add(attempt(route, Attempt.Outcome.OK, 200, ttfbMs, totalMs, ""));
+        return Future.succeededFuture(new Served<>(route, result));
+      }
+      ProviderFailure failure =
+          cause instanceof ProviderFailure f
+              ? f
+              : ProviderFailure.protocol(
+                  route.provider().id(), "adapter error: " + cause.getClass().getSimpleName());
+      boolean afterCommit = progress.committed();
+      if (failure.countsAgainstProvider()) {
+        health.record(route, false, ttfbMs, totalMs);
+      }
+      String errorClass = failure.kind().name().toLowerCase(java.util.Locale.ROOT);
+      attempts.add(
+          attempt(
+              route, outcome(failure, afterCommit), failure.status(), ttfbMs, totalMs, errorClass));
+      if (afterCommit || !failure.retryable()) {
+        return Future.failedFuture(failure);
+      }
+      return step(next, failure);
+    }
+
+    private CircuitOpenException circuitOpen() {
+      long wait = ordered.stream().mapToLong(r -> health.snapshot(r).openForMs()).min().orElse(0);
+      return new CircuitOpenException(wait);
+    }
+  }
+
+  private static Attempt attempt(
+      Route route, Attempt.Outcome outcome, int status, long ttfbMs, long totalMs, String error) {
+    return new Attempt(
+        route.provider().id(), route.model().upstream(), outcome, status, ttfbMs, totalMs, error);
   }
 
   private static Attempt.Outcome outcome(ProviderFailure failure, boolean afterCommit) {

@@ -1,60 +1,48 @@
 package io.sovereignrouter.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import io.sovereignrouter.gateway.config.BreakerConfig;
+import io.sovereignrouter.gateway.config.HealthConfig;
 import io.sovereignrouter.gateway.config.ModelConfig;
 import io.sovereignrouter.gateway.config.ModelKind;
-import io.sovereignrouter.gateway.provider.ChunkSink;
-import io.sovereignrouter.gateway.provider.ProviderAdapter;
+import io.sovereignrouter.gateway.config.RoutingConfig;
 import io.sovereignrouter.gateway.provider.ProviderFailure;
-import io.sovereignrouter.gateway.provider.StreamSummary;
-import io.sovereignrouter.gateway.provider.UpstreamCall;
-import io.sovereignrouter.gateway.provider.UpstreamReply;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class FallbackWalkTest {
-  /** Answers each call with the failure (or success when null) configured for its id. */
-  private record Scripted(String id) implements ProviderAdapter {
-    @Override
-    public Future<UpstreamReply> chat(UpstreamCall call) {
-      throw new UnsupportedOperationException();
-    }
+  private final AtomicLong clock = new AtomicLong(1_000_000);
 
-    @Override
-    public Future<StreamSummary> streamChat(UpstreamCall c, ChunkSink s) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Future<UpstreamReply> embed(UpstreamCall call) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Future<Void> close() {
-      return Future.succeededFuture();
-    }
+  private FallbackWalk walk(int maxAttempts, boolean breaker) {
+    HealthConfig health =
+        new HealthConfig(null, null, new BreakerConfig(breaker, 2, null, null, 1000L, null));
+    return new FallbackWalk(
+        new HealthTracker(health, clock::get), new RoutingConfig(maxAttempts, null, health));
   }
 
   private static List<Route> routes(String... ids) {
     List<Route> out = new ArrayList<>();
     for (String id : ids) {
-      out.add(new Route(new Scripted(id), new ModelConfig("m", "m-" + id, ModelKind.CHAT, null)));
+      out.add(
+          new Route(
+              new ScriptedProvider(id), new ModelConfig("m", "m-" + id, ModelKind.CHAT, null), 0));
     }
     return out;
   }
 
-  private static Future<FallbackWalk.Served<String>> walk(
+  private static Future<FallbackWalk.Served<String>> run(
+      FallbackWalk walk,
       List<Route> routes,
       Map<String, ProviderFailure> failures,
-      boolean committed,
       List<Attempt> attempts) {
-    return FallbackWalk.walk(
+    return walk.walk(
         routes,
         r -> {
           ProviderFailure f = failures.get(r.provider().id());
@@ -62,7 +50,7 @@ class FallbackWalkTest {
               ? Future.succeededFuture("served by " + r.provider().id())
               : Future.failedFuture(f);
         },
-        () -> committed,
+        ClientProgress.NONE,
         attempts);
   }
 
@@ -70,39 +58,70 @@ class FallbackWalkTest {
   void walk_retryableFailure_movesToNext() {
     List<Attempt> attempts = new ArrayList<>();
     var served =
-        walk(
+        run(
+            walk(3, false),
             routes("a", "b"),
             Map.of("a", ProviderFailure.status("a", 503, Buffer.buffer())),
-            false,
             attempts);
     assertThat(served.result().result()).isEqualTo("served by b");
     assertThat(attempts)
-        .extracting(Attempt::providerId, Attempt::outcome, Attempt::status)
+        .extracting(Attempt::providerId, Attempt::outcome, Attempt::status, Attempt::errorClass)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("a", Attempt.Outcome.FAILED, 503),
-            org.assertj.core.groups.Tuple.tuple("b", Attempt.Outcome.OK, 200));
+            tuple("a", Attempt.Outcome.FAILED, 503, "status"),
+            tuple("b", Attempt.Outcome.OK, 200, ""));
   }
 
   @Test
-  void walk_clientError_stopsWithoutFallback() {
-    List<Attempt> attempts = new ArrayList<>();
-    var served =
-        walk(
-            routes("a", "b"),
-            Map.of("a", ProviderFailure.status("a", 400, Buffer.buffer())),
-            false,
-            attempts);
-    assertThat(served.failed()).isTrue();
-    assertThat(((ProviderFailure) served.cause()).status()).isEqualTo(400);
-    assertThat(attempts).extracting(Attempt::outcome).containsExactly(Attempt.Outcome.REJECTED);
+  void walk_clientErrorsAndAuthErrors_stopWithoutFallback() {
+    for (int status : new int[] {400, 401, 403, 404, 413, 422}) {
+      List<Attempt> attempts = new ArrayList<>();
+      var served =
+          run(
+              walk(3, false),
+              routes("a", "b"),
+              Map.of("a", ProviderFailure.status("a", status, Buffer.buffer())),
+              attempts);
+      assertThat(((ProviderFailure) served.cause()).status()).isEqualTo(status);
+      assertThat(attempts).extracting(Attempt::outcome).containsExactly(Attempt.Outcome.REJECTED);
+    }
+  }
+
+  @Test
+  void walk_408And429_areRetried() {
+    for (int status : new int[] {408, 429}) {
+      List<Attempt> attempts = new ArrayList<>();
+      var served =
+          run(
+              walk(3, false),
+              routes("a", "b"),
+              Map.of("a", ProviderFailure.status("a", status, Buffer.buffer())),
+              attempts);
+      assertThat(served.result().route().provider().id()).isEqualTo("b");
+    }
   }
 
   @Test
   void walk_failureAfterCommit_noSwitch() {
     List<Attempt> attempts = new ArrayList<>();
+    ClientProgress committed =
+        new ClientProgress() {
+          @Override
+          public boolean committed() {
+            return true;
+          }
+
+          @Override
+          public long firstByteNanos() {
+            return System.nanoTime();
+          }
+        };
     var served =
-        walk(
-            routes("a", "b"), Map.of("a", ProviderFailure.protocol("a", "broken")), true, attempts);
+        walk(3, false)
+            .walk(
+                routes("a", "b"),
+                r -> Future.<String>failedFuture(ProviderFailure.protocol("a", "broken")),
+                committed,
+                attempts);
     assertThat(served.failed()).isTrue();
     assertThat(attempts)
         .extracting(Attempt::outcome)
@@ -110,19 +129,47 @@ class FallbackWalkTest {
   }
 
   @Test
-  void walk_allFail_lastFailureReturned_everyAttemptRecorded() {
+  void walk_maxAttempts_bounded_lastFailureReturned() {
     List<Attempt> attempts = new ArrayList<>();
     var served =
-        walk(
+        run(
+            walk(2, false),
             routes("a", "b", "c"),
             Map.of(
                 "a", ProviderFailure.timeout("a", 10),
                 "b", ProviderFailure.connect("b", new java.net.ConnectException("refused")),
                 "c", ProviderFailure.status("c", 429, Buffer.buffer())),
-            false,
             attempts);
-    assertThat(((ProviderFailure) served.cause()).status()).isEqualTo(429);
-    assertThat(attempts).extracting(Attempt::providerId).containsExactly("a", "b", "c");
-    assertThat(attempts).extracting(Attempt::model).containsExactly("m-a", "m-b", "m-c");
+    assertThat(((ProviderFailure) served.cause()).kind()).isEqualTo(ProviderFailure.Kind.CONNECT);
+    assertThat(attempts)
+        .extracting(Attempt::providerId, Attempt::model)
+        .containsExactly(tuple("a", "m-a"), tuple("b", "m-b"));
+  }
+
+  @Test
+  void walk_breakerOpen_skipsWithoutAttempt_thenCircuitOpenWhenNoneLeft() {
+    FallbackWalk walk = walk(3, true);
+    List<Route> routes = routes("a", "b");
+    Map<String, ProviderFailure> aDown =
+        Map.of("a", ProviderFailure.status("a", 500, Buffer.buffer()));
+    run(walk, routes, aDown, new ArrayList<>());
+    run(walk, routes, aDown, new ArrayList<>()); // second consecutive failure opens a's breaker
+
+    List<Attempt> attempts = new ArrayList<>();
+    assertThat(run(walk, routes, aDown, attempts).result().route().provider().id()).isEqualTo("b");
+    assertThat(attempts).extracting(Attempt::providerId).containsExactly("b");
+
+    Map<String, ProviderFailure> allDown =
+        Map.of(
+            "a", ProviderFailure.status("a", 500, Buffer.buffer()),
+            "b", ProviderFailure.status("b", 500, Buffer.buffer()));
+    run(walk, routes, allDown, new ArrayList<>());
+    run(walk, routes, allDown, new ArrayList<>());
+    List<Attempt> none = new ArrayList<>();
+    var refused = run(walk, routes, allDown, none);
+    assertThat(refused.cause())
+        .isInstanceOfSatisfying(
+            CircuitOpenException.class, e -> assertThat(e.retryAfterMs()).isBetween(1L, 1000L));
+    assertThat(none).isEmpty();
   }
 }
