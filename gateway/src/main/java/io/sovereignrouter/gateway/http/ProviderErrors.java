@@ -55,6 +55,15 @@ final class ProviderErrors {
                       null,
                       "upstream_rejected"));
     }
+    if (failure.kind() == ProviderFailure.Kind.STATUS && failure.status() == 429) {
+      return ApiException.of(
+              503,
+              "server_error",
+              "The provider serving '" + model + "' is rate limiting this gateway; retry later.",
+              null,
+              "upstream_rate_limited")
+          .withHeader("Retry-After", Long.toString(failure.retryAfterSeconds().orElse(1)));
+    }
     String tried = attempts.size() == 1 ? "The provider" : "All " + attempts.size() + " providers";
     if (failure.kind() == ProviderFailure.Kind.TIMEOUT) {
       return ApiException.of(

@@ -99,7 +99,11 @@ public final class OpenAiCompatibleProvider implements ProviderAdapter {
                     .compose(
                         body ->
                             Future.failedFuture(
-                                ProviderFailure.status(id, response.statusCode(), body)));
+                                ProviderFailure.status(
+                                    id,
+                                    response.statusCode(),
+                                    body,
+                                    response.getHeader("Retry-After"))));
               }
               String type =
                   Optional.ofNullable(response.getHeader(HttpHeaders.CONTENT_TYPE)).orElse("");
@@ -116,9 +120,22 @@ public final class OpenAiCompatibleProvider implements ProviderAdapter {
             });
   }
 
+  /**
+   * Forwards SSE events until {@code [DONE]}. A stall (no bytes for {@code first-byte-ms} while we
+   * are reading), a malformed chunk, a reset or an end without {@code [DONE]} fails the stream.
+   */
   private Future<StreamSummary> relay(
       HttpClientResponse response, ChunkSink sink, UpstreamCall call) {
     Promise<StreamSummary> done = Promise.promise();
+    StallTimer stall =
+        new StallTimer(
+            vertx,
+            timeouts.firstByteMs(),
+            () -> {
+              done.tryFail(ProviderFailure.timeout(id, timeouts.firstByteMs()));
+              response.request().reset();
+            });
+    done.future().onComplete(ar -> stall.stop());
     int[] forwarded = {0};
     SseEventParser parser =
         new SseEventParser(
@@ -131,15 +148,28 @@ public final class OpenAiCompatibleProvider implements ProviderAdapter {
                 done.tryComplete(new StreamSummary(forwarded[0]));
                 return;
               }
+              if (!isJsonObject(data)) {
+                done.tryFail(
+                    ProviderFailure.protocol(id, "malformed stream chunk (not a JSON object)"));
+                response.request().reset();
+                return;
+              }
               forwarded[0]++;
               Future<Void> written = sink.send(data);
               if (!written.isComplete()) {
+                // The client is slow, not the provider: the stall clock stops while paused.
                 response.pause();
-                written.onComplete(ar -> response.resume());
+                stall.stop();
+                written.onComplete(
+                    ar -> {
+                      stall.restart();
+                      response.resume();
+                    });
               }
             });
     response.handler(
         buffer -> {
+          stall.restart();
           try {
             parser.handle(buffer);
           } catch (IllegalStateException tooLong) {
@@ -151,6 +181,7 @@ public final class OpenAiCompatibleProvider implements ProviderAdapter {
     response.exceptionHandler(e -> done.tryFail(classify(e, call)));
     response.endHandler(
         v -> done.tryFail(ProviderFailure.protocol(id, "stream ended without [DONE]")));
+    stall.restart();
     return done.future();
   }
 
@@ -187,7 +218,9 @@ public final class OpenAiCompatibleProvider implements ProviderAdapter {
         .compose(
             body -> {
               if (response.statusCode() / 100 != 2) {
-                return Future.failedFuture(ProviderFailure.status(id, response.statusCode(), body));
+                return Future.failedFuture(
+                    ProviderFailure.status(
+                        id, response.statusCode(), body, response.getHeader("Retry-After")));
               }
               try {
                 new JsonObject(body);
@@ -241,6 +274,14 @@ public final class OpenAiCompatibleProvider implements ProviderAdapter {
   @Override
   public Future<Void> close() {
     return client.close();
+  }
+
+  private static boolean isJsonObject(String data) {
+    try {
+      return io.vertx.core.json.Json.decodeValue(data) instanceof JsonObject;
+    } catch (DecodeException e) {
+      return false;
+    }
   }
 
   private static String stripTrailingSlash(String url) {

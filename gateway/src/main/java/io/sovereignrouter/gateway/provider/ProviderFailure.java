@@ -27,13 +27,25 @@ public final class ProviderFailure extends RuntimeException {
   private final Kind kind;
   private final int status;
   private final transient Buffer upstreamBody;
+  private final long retryAfterSeconds;
 
   private ProviderFailure(
       Kind kind, int status, Buffer upstreamBody, String message, Throwable cause) {
+    this(kind, status, upstreamBody, message, cause, -1);
+  }
+
+  private ProviderFailure(
+      Kind kind,
+      int status,
+      Buffer upstreamBody,
+      String message,
+      Throwable cause,
+      long retryAfterSeconds) {
     super(message, cause, false, false);
     this.kind = kind;
     this.status = status;
     this.upstreamBody = upstreamBody;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** Connection-level failure. */
@@ -58,8 +70,27 @@ public final class ProviderFailure extends RuntimeException {
 
   /** Non-2xx answer; the body is kept for passing client errors through. */
   public static ProviderFailure status(String providerId, int status, Buffer body) {
+    return status(providerId, status, body, null);
+  }
+
+  /**
+   * Non-2xx answer with the upstream's {@code Retry-After} header (delta-seconds), if any.
+   *
+   * @param retryAfter the raw header value, or null
+   */
+  public static ProviderFailure status(
+      String providerId, int status, Buffer body, String retryAfter) {
+    long seconds = -1;
+    if (retryAfter != null && retryAfter.trim().matches("\\d{1,9}")) {
+      seconds = Long.parseLong(retryAfter.trim());
+    }
     return new ProviderFailure(
-        Kind.STATUS, status, body, "provider " + providerId + ": upstream status " + status, null);
+        Kind.STATUS,
+        status,
+        body,
+        "provider " + providerId + ": upstream status " + status,
+        null,
+        seconds);
   }
 
   /** Malformed answer or broken stream. */
@@ -82,6 +113,13 @@ public final class ProviderFailure extends RuntimeException {
   /** Upstream HTTP status for {@link Kind#STATUS}, else 0. */
   public int status() {
     return status;
+  }
+
+  /** The upstream's {@code Retry-After} in seconds, when it sent one. */
+  public java.util.OptionalLong retryAfterSeconds() {
+    return retryAfterSeconds < 0
+        ? java.util.OptionalLong.empty()
+        : java.util.OptionalLong.of(retryAfterSeconds);
   }
 
   /** The upstream error body for {@link Kind#STATUS}. */

@@ -32,6 +32,10 @@ final class FakeOpenAiUpstream implements AutoCloseable {
   final List<Received> received = new CopyOnWriteArrayList<>();
 
   /** Completed when a request for that model lost its connection before the response ended. */
+  static final String FIRST_CHUNK =
+      "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+          + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"part\"},\"finish_reason\":null}]}\n\n";
+
   final Map<String, Promise<Long>> closedEarly = new ConcurrentHashMap<>();
 
   final String chatFixture = TestGateway.resource(FIXTURES + "chat-completion.json");
@@ -106,6 +110,40 @@ final class FakeOpenAiUpstream implements AutoCloseable {
                         .end(
                             "data: {\"id\":\"x\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[]}\n\n");
                 case "slow-stream" -> slowStream(response);
+                case "rate-limited" ->
+                    response
+                        .setStatusCode(429)
+                        .putHeader("Retry-After", "7")
+                        .putHeader("Content-Type", "application/json")
+                        .end(
+                            "{\"error\":{\"message\":\"slow down\",\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}");
+                case "stall" ->
+                    response
+                        .setChunked(true)
+                        .putHeader("Content-Type", "text/event-stream")
+                        .write(FIRST_CHUNK);
+                case "reset-mid" -> {
+                  response
+                      .setChunked(true)
+                      .putHeader("Content-Type", "text/event-stream")
+                      .write(FIRST_CHUNK);
+                  vertx.setTimer(50, t -> request.connection().close());
+                }
+                case "malformed" ->
+                    response
+                        .setChunked(true)
+                        .putHeader("Content-Type", "text/event-stream")
+                        .write(FIRST_CHUNK)
+                        .compose(v -> response.end("data: {\"id\": \"cut\n\ndata: [DONE]\n\n"));
+                case "reset-before" -> request.connection().close();
+                case "slow-first-byte" ->
+                    vertx.setTimer(
+                        1_500,
+                        t -> {
+                          if (!response.closed()) {
+                            response.putHeader("Content-Type", "application/json").end(chatFixture);
+                          }
+                        });
                 default ->
                     response
                         .setStatusCode(404)
