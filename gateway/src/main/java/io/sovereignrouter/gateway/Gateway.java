@@ -103,7 +103,8 @@ public final class Gateway implements AutoCloseable {
         }
         ProviderAdapter adapter = factory.create(pc);
         providers.add(adapter);
-        pc.models().forEach(m -> routes.add(new Route(adapter, m, pc.priority())));
+        ModelDiscovery.models(pc, adapter)
+            .forEach(m -> routes.add(new Route(adapter, m, pc.priority())));
       }
       ModelCatalog catalog = new ModelCatalog(routes);
       Authenticator authenticator = new Authenticator(store, hasher, Clock.systemUTC());

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param type adapter kind
  * @param enabled disabled providers are loaded but never routed to
  * @param priority lower is preferred; within one priority, healthier providers go first
+ * @param discover at start, add the models the provider lists ({@code /models}, {@code /api/tags})
  * @param baseUrl API root including the version segment, e.g. {@code https://api.openai.com/v1}
  * @param credential reference to the API key, e.g. {@code env:OPENAI_API_KEY}; never the key itself
  * @param headers extra non-secret headers sent upstream (e.g. {@code OpenAI-Organization})
@@ -24,6 +25,7 @@ public record ProviderConfig(
     ProviderType type,
     Boolean enabled,
     Integer priority,
+    Boolean discover,
     String baseUrl,
     String credential,
     Map<String, String> headers,
@@ -39,12 +41,25 @@ public record ProviderConfig(
     Objects.requireNonNull(type, () -> "provider " + id + ": type is required");
     enabled = Objects.requireNonNullElse(enabled, Boolean.TRUE);
     priority = Objects.requireNonNullElse(priority, 0);
+    discover = Objects.requireNonNullElse(discover, Boolean.FALSE);
     headers = Map.copyOf(Objects.requireNonNullElse(headers, Map.of()));
     models = List.copyOf(Objects.requireNonNullElse(models, List.of()));
     timeouts = Objects.requireNonNullElse(timeouts, TimeoutConfig.DEFAULT);
     mock = Objects.requireNonNullElse(mock, MockConfig.DEFAULT);
-    if (type == ProviderType.OPENAI_COMPATIBLE && (baseUrl == null || baseUrl.isBlank())) {
-      throw new ConfigException("provider " + id + ": base-url is required for openai-compatible");
+    if (type != ProviderType.MOCK && (baseUrl == null || baseUrl.isBlank())) {
+      throw new ConfigException(
+          "provider "
+              + id
+              + ": base-url is required for "
+              + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    }
+    if (type == ProviderType.ANTHROPIC && credential == null) {
+      throw new ConfigException(
+          "provider " + id + ": anthropic needs a credential (e.g. env:ANTHROPIC_API_KEY)");
+    }
+    if (type == ProviderType.ANTHROPIC
+        && models.stream().anyMatch(m -> m.kind() == ModelKind.EMBEDDING)) {
+      throw new ConfigException("provider " + id + ": anthropic serves no embedding models");
     }
   }
 

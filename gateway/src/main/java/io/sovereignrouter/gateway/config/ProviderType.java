@@ -9,5 +9,11 @@ public enum ProviderType {
   MOCK,
   /** Any server speaking the OpenAI HTTP API (OpenAI, vLLM, LM Studio, ...). */
   @JsonProperty("openai-compatible")
-  OPENAI_COMPATIBLE
+  OPENAI_COMPATIBLE,
+  /** Anthropic Messages API. */
+  @JsonProperty("anthropic")
+  ANTHROPIC,
+  /** Ollama's native API ({@code /api/chat}, {@code /api/embed}). */
+  @JsonProperty("ollama")
+  OLLAMA
 }

@@ -110,6 +110,23 @@ public final class OpenAiCompatibleProvider implements ProviderAdapter {
     }
   }
 
+  /** Model ids from {@code GET /models} (OpenAI, vLLM). */
+  @Override
+  public Future<java.util.List<String>> discoverModels(UpstreamCall call) {
+    return http.withDeadline(
+            call,
+            abort ->
+                http.send(
+                        io.vertx.core.http.HttpMethod.GET, "/models", headers(), null, call, abort)
+                    .compose(http::okJson))
+        .map(
+            list ->
+                list.getJsonArray("data", new io.vertx.core.json.JsonArray()).stream()
+                    .map(m -> ((JsonObject) m).getString("id"))
+                    .filter(modelId -> modelId != null && !modelId.isBlank())
+                    .toList());
+  }
+
   @Override
   public Future<Void> close() {
     return http.close();

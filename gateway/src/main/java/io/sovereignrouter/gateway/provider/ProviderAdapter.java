@@ -25,6 +25,16 @@ public interface ProviderAdapter {
   /** Embeddings; the reply body is an OpenAI embeddings {@code list}. */
   Future<UpstreamReply> embed(UpstreamCall call);
 
+  /**
+   * Model names the provider reports serving, for configs that ask for discovery. Providers without
+   * a listing endpoint report none.
+   *
+   * @param call carries the deadline and cancellation of the discovery request
+   */
+  default Future<java.util.List<String>> discoverModels(UpstreamCall call) {
+    return Future.succeededFuture(java.util.List.of());
+  }
+
   /** Releases connections. */
   Future<Void> close();
 }

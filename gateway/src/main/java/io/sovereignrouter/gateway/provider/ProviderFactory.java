@@ -24,6 +24,23 @@ public final class ProviderFactory {
   public ProviderAdapter create(ProviderConfig config) {
     return switch (config.type()) {
       case MOCK -> new MockProvider(config.id(), vertx, config.mock(), config.timeouts());
+      case ANTHROPIC ->
+          new AnthropicProvider(
+              config.id(),
+              vertx,
+              config.baseUrl(),
+              credentials.resolve(config.id(), config.credentialRef().orElseThrow()),
+              config.headers(),
+              config.timeouts(),
+              MAX_CONNECTIONS);
+      case OLLAMA ->
+          new OllamaProvider(
+              config.id(),
+              vertx,
+              config.baseUrl(),
+              config.headers(),
+              config.timeouts(),
+              MAX_CONNECTIONS);
       case OPENAI_COMPATIBLE ->
           new OpenAiCompatibleProvider(
               config.id(),

@@ -1,0 +1,141 @@
+package io.sovereignrouter.gateway.provider;
+
+import io.sovereignrouter.gateway.config.TimeoutConfig;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/**
+ * Adapter for Anthropic's Messages API ({@code POST /v1/messages}, {@code x-api-key}, {@code
+ * anthropic-version}), translating OpenAI chat requests and replies both ways, streams included.
+ * Anthropic has no embeddings endpoint.
+ */
+public final class AnthropicProvider implements ProviderAdapter {
+  /** The Messages API version this adapter speaks. */
+  static final String API_VERSION = "2023-06-01";
+
+  private final UpstreamHttp http;
+  private final String apiKey;
+  private final Map<String, String> headers;
+
+  /**
+   * @param id provider id
+   * @param vertx owner of the pooled client
+   * @param baseUrl API root, e.g. {@code https://api.anthropic.com}
+   * @param apiKey the {@code x-api-key} credential
+   * @param headers extra static headers (e.g. {@code anthropic-beta})
+   * @param timeouts deadlines
+   * @param maxConnections pool size
+   */
+  public AnthropicProvider(
+      String id,
+      Vertx vertx,
+      String baseUrl,
+      String apiKey,
+      Map<String, String> headers,
+      TimeoutConfig timeouts,
+      int maxConnections) {
+    this.http = new UpstreamHttp(id, vertx, baseUrl, timeouts, maxConnections);
+    this.apiKey = apiKey;
+    this.headers = Map.copyOf(headers);
+  }
+
+  @Override
+  public String id() {
+    return http.providerId();
+  }
+
+  private MultiMap headers() {
+    MultiMap h = MultiMap.caseInsensitiveMultiMap();
+    headers.forEach(h::add);
+    h.set("x-api-key", apiKey);
+    h.set("anthropic-version", API_VERSION);
+    return h;
+  }
+
+  private Future<JsonObject> request(UpstreamCall call, boolean stream) {
+    AnthropicRequests.Translation t =
+        AnthropicRequests.translate(call.body(), call.body().getString("model"), stream);
+    if (t.request().isEmpty()) {
+      JsonObject error =
+          new JsonObject()
+              .put(
+                  "error",
+                  new JsonObject()
+                      .put("message", t.reason())
+                      .put("type", "invalid_request_error")
+                      .put("param", t.param())
+                      .put("code", "unsupported_by_provider"));
+      return Future.failedFuture(ProviderFailure.status(id(), 400, error.toBuffer()));
+    }
+    return Future.succeededFuture(t.request().get());
+  }
+
+  @Override
+  public Future<UpstreamReply> chat(UpstreamCall call) {
+    return request(call, false)
+        .compose(
+            body ->
+                http.withDeadline(
+                    call,
+                    abort ->
+                        http.postJson("/v1/messages", headers(), body, false, call, abort)
+                            .compose(http::okJson)))
+        .map(
+            message ->
+                new UpstreamReply(
+                    AnthropicReplies.completion(
+                            message, call.clientModel(), System.currentTimeMillis() / 1000)
+                        .toBuffer()));
+  }
+
+  @Override
+  public Future<StreamSummary> streamChat(UpstreamCall call, ChunkSink sink) {
+    JsonObject options = call.body().getJsonObject("stream_options");
+    boolean includeUsage =
+        options != null && Boolean.TRUE.equals(options.getValue("include_usage"));
+    AnthropicStream translator = new AnthropicStream(id(), call.clientModel(), includeUsage, sink);
+    return request(call, true)
+        .compose(
+            body -> http.postJson("/v1/messages", headers(), body, true, call, call.clientGone()))
+        .compose(response -> http.expectStream(response, "text/event-stream"))
+        .compose(
+            response ->
+                http.readEvents(
+                    response,
+                    Framing.SSE,
+                    call,
+                    data -> {
+                      try {
+                        return translator.onEvent(new JsonObject(data));
+                      } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+                        return new StreamStep.Fail(
+                            ProviderFailure.protocol(id(), "malformed stream event"));
+                      }
+                    }));
+  }
+
+  @Override
+  public Future<UpstreamReply> embed(UpstreamCall call) {
+    return Future.failedFuture(
+        ProviderFailure.status(
+            id(),
+            400,
+            new JsonObject()
+                .put(
+                    "error",
+                    new JsonObject()
+                        .put("message", "Anthropic provides no embeddings endpoint")
+                        .put("type", "invalid_request_error")
+                        .putNull("param")
+                        .put("code", "unsupported_by_provider"))
+                .toBuffer()));
+  }
+
+  @Override
+  public Future<Void> close() {
+    return http.close();
+  }
+}

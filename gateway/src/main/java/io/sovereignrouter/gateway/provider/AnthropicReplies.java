@@ -1,0 +1,90 @@
+package io.sovereignrouter.gateway.provider;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** Anthropic Messages replies → OpenAI {@code chat.completion} bodies. */
+final class AnthropicReplies {
+  private AnthropicReplies() {}
+
+  /** Anthropic {@code stop_reason} → OpenAI {@code finish_reason}. */
+  static String finishReason(String stopReason) {
+    if (stopReason == null) {
+      return "stop";
+    }
+    return switch (stopReason) {
+      case "max_tokens", "model_context_window_exceeded" -> "length";
+      case "tool_use" -> "tool_calls";
+      case "refusal" -> "content_filter";
+      default -> "stop"; // end_turn, stop_sequence, pause_turn
+    };
+  }
+
+  /**
+   * Anthropic {@code usage} → OpenAI {@code usage}; cache reads and writes count as prompt tokens.
+   */
+  static JsonObject usage(JsonObject usage) {
+    long cacheRead = usage.getLong("cache_read_input_tokens", 0L);
+    long prompt =
+        usage.getLong("input_tokens", 0L)
+            + usage.getLong("cache_creation_input_tokens", 0L)
+            + cacheRead;
+    long completion = usage.getLong("output_tokens", 0L);
+    return new JsonObject()
+        .put("prompt_tokens", prompt)
+        .put("completion_tokens", completion)
+        .put("total_tokens", prompt + completion)
+        .put("prompt_tokens_details", new JsonObject().put("cached_tokens", cacheRead));
+  }
+
+  /** A whole Messages reply as a {@code chat.completion}. */
+  static JsonObject completion(JsonObject message, String clientModel, long created) {
+    StringBuilder text = new StringBuilder();
+    JsonArray toolCalls = new JsonArray();
+    for (Object o : message.getJsonArray("content", new JsonArray())) {
+      JsonObject block = (JsonObject) o;
+      switch (block.getString("type", "")) {
+        case "text" -> text.append(block.getString("text", ""));
+        case "tool_use" ->
+            toolCalls.add(
+                new JsonObject()
+                    .put("id", block.getString("id"))
+                    .put("type", "function")
+                    .put(
+                        "function",
+                        new JsonObject()
+                            .put("name", block.getString("name"))
+                            .put(
+                                "arguments",
+                                block.getJsonObject("input", new JsonObject()).encode())));
+        default -> {} // thinking and server-tool blocks are not part of the OpenAI message
+      }
+    }
+    JsonObject reply = new JsonObject().put("role", "assistant");
+    if (text.isEmpty() && !toolCalls.isEmpty()) {
+      reply.putNull("content");
+    } else {
+      reply.put("content", text.toString());
+    }
+    reply.putNull("refusal");
+    if (!toolCalls.isEmpty()) {
+      reply.put("tool_calls", toolCalls);
+    }
+    reply.put("annotations", new JsonArray());
+    return new JsonObject()
+        .put("id", "chatcmpl-" + message.getString("id", ""))
+        .put("object", "chat.completion")
+        .put("created", created)
+        .put("model", clientModel)
+        .put(
+            "choices",
+            new JsonArray()
+                .add(
+                    new JsonObject()
+                        .put("index", 0)
+                        .put("message", reply)
+                        .putNull("logprobs")
+                        .put("finish_reason", finishReason(message.getString("stop_reason")))))
+        .put("usage", usage(message.getJsonObject("usage", new JsonObject())));
+  }
+}
