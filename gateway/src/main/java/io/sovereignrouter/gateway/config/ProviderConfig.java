@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param models models served, in preference order when several providers serve one id
  * @param timeouts connect, first-byte and total deadlines
  * @param mock settings of the {@code mock} adapter
+ * @param aws region and credential references of the {@code bedrock} adapter
  */
 public record ProviderConfig(
     String id,
@@ -31,7 +32,8 @@ public record ProviderConfig(
     Map<String, String> headers,
     List<ModelConfig> models,
     TimeoutConfig timeouts,
-    MockConfig mock) {
+    MockConfig mock,
+    AwsConfig aws) {
 
   /** Fills defaults and checks that each type has what it needs. */
   public ProviderConfig {
@@ -46,6 +48,15 @@ public record ProviderConfig(
     models = List.copyOf(Objects.requireNonNullElse(models, List.of()));
     timeouts = Objects.requireNonNullElse(timeouts, TimeoutConfig.DEFAULT);
     mock = Objects.requireNonNullElse(mock, MockConfig.DEFAULT);
+    if (type == ProviderType.BEDROCK) {
+      if (aws == null) {
+        throw new ConfigException(
+            "provider " + id + ": bedrock needs an aws section (region, credentials)");
+      }
+      if (baseUrl == null || baseUrl.isBlank()) {
+        baseUrl = "https://bedrock-runtime." + aws.region() + ".amazonaws.com";
+      }
+    }
     if (type != ProviderType.MOCK && (baseUrl == null || baseUrl.isBlank())) {
       throw new ConfigException(
           "provider "

@@ -15,5 +15,8 @@ public enum ProviderType {
   ANTHROPIC,
   /** Ollama's native API ({@code /api/chat}, {@code /api/embed}). */
   @JsonProperty("ollama")
-  OLLAMA
+  OLLAMA,
+  /** AWS Bedrock Runtime Converse / ConverseStream, SigV4-signed. */
+  @JsonProperty("bedrock")
+  BEDROCK
 }

@@ -5,5 +5,7 @@ enum Framing {
   /** {@code text/event-stream}: {@code data:} lines, blank line ends an event. */
   SSE,
   /** Newline-delimited JSON: one event per line. */
-  NDJSON
+  NDJSON,
+  /** {@code application/vnd.amazon.eventstream}: binary frames with headers and CRCs. */
+  AWS_EVENT_STREAM
 }

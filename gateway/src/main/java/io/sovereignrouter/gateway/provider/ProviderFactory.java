@@ -41,6 +41,19 @@ public final class ProviderFactory {
               config.headers(),
               config.timeouts(),
               MAX_CONNECTIONS);
+      case BEDROCK ->
+          new BedrockProvider(
+              config.id(),
+              vertx,
+              config.baseUrl(),
+              new SigV4Signer(
+                  credentials.resolve(config.id(), config.aws().accessKeyId()),
+                  credentials.resolve(config.id(), config.aws().secretAccessKey()),
+                  config.aws().sessionTokenRef().map(ref -> credentials.resolve(config.id(), ref)),
+                  config.aws().region(),
+                  "bedrock"),
+              config.timeouts(),
+              MAX_CONNECTIONS);
       case OPENAI_COMPATIBLE ->
           new OpenAiCompatibleProvider(
               config.id(),

@@ -234,18 +234,22 @@ final class UpstreamHttp {
           }
         };
     io.vertx.core.Handler<Buffer> parser =
-        framing == Framing.SSE
-            ? new SseEventParser(MAX_EVENT_LINE_BYTES, dispatch)
-            : ndjson(dispatch);
+        switch (framing) {
+          case SSE -> new SseEventParser(MAX_EVENT_LINE_BYTES, dispatch);
+          case NDJSON -> ndjson(dispatch);
+          case AWS_EVENT_STREAM -> new AwsEventStreamParser(dispatch);
+        };
     response.handler(
         buffer -> {
           stall.restart();
           try {
             parser.handle(buffer);
-          } catch (IllegalStateException tooLong) {
+          } catch (RuntimeException corrupt) {
+            // Over-long lines, bad frame CRCs: the stream cannot be trusted any further.
             done.tryFail(
                 ProviderFailure.protocol(
-                    providerId, "stream line over " + MAX_EVENT_LINE_BYTES + " bytes"));
+                    providerId,
+                    "unreadable stream framing (" + corrupt.getClass().getSimpleName() + ")"));
             response.request().reset();
           }
         });
