@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param timeouts connect, first-byte and total deadlines
  * @param mock settings of the {@code mock} adapter
  * @param aws region and credential references of the {@code bedrock} adapter
+ * @param gcp project, location and service-account reference of the {@code vertex} adapter
  */
 public record ProviderConfig(
     String id,
@@ -33,7 +34,8 @@ public record ProviderConfig(
     List<ModelConfig> models,
     TimeoutConfig timeouts,
     MockConfig mock,
-    AwsConfig aws) {
+    AwsConfig aws,
+    GcpConfig gcp) {
 
   /** Fills defaults and checks that each type has what it needs. */
   public ProviderConfig {
@@ -55,6 +57,18 @@ public record ProviderConfig(
       }
       if (baseUrl == null || baseUrl.isBlank()) {
         baseUrl = "https://bedrock-runtime." + aws.region() + ".amazonaws.com";
+      }
+    }
+    if (type == ProviderType.VERTEX) {
+      if (gcp == null) {
+        throw new ConfigException(
+            "provider " + id + ": vertex needs a gcp section (project, location, credentials)");
+      }
+      if (baseUrl == null || baseUrl.isBlank()) {
+        baseUrl =
+            gcp.location().equals("global")
+                ? "https://aiplatform.googleapis.com"
+                : "https://" + gcp.location() + "-aiplatform.googleapis.com";
       }
     }
     if (type != ProviderType.MOCK && (baseUrl == null || baseUrl.isBlank())) {

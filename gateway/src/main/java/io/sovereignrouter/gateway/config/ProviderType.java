@@ -18,5 +18,8 @@ public enum ProviderType {
   OLLAMA,
   /** AWS Bedrock Runtime Converse / ConverseStream, SigV4-signed. */
   @JsonProperty("bedrock")
-  BEDROCK
+  BEDROCK,
+  /** Vertex AI: Gemini generateContent and Anthropic-on-Vertex rawPredict, OAuth2 bearer. */
+  @JsonProperty("vertex")
+  VERTEX
 }

@@ -54,6 +54,16 @@ public final class ProviderFactory {
                   "bedrock"),
               config.timeouts(),
               MAX_CONNECTIONS);
+      case VERTEX ->
+          new VertexProvider(
+              config.id(),
+              vertx,
+              config.baseUrl(),
+              config.gcp(),
+              new GoogleAccessTokens(
+                  config.id(), vertx, credentials.resolve(config.id(), config.gcp().credentials())),
+              config.timeouts(),
+              MAX_CONNECTIONS);
       case OPENAI_COMPATIBLE ->
           new OpenAiCompatibleProvider(
               config.id(),
