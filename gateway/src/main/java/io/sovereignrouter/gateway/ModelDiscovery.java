@@ -5,7 +5,6 @@ import io.sovereignrouter.gateway.config.ModelKind;
 import io.sovereignrouter.gateway.config.ProviderConfig;
 import io.sovereignrouter.gateway.provider.ProviderAdapter;
 import io.sovereignrouter.gateway.provider.UpstreamCall;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ModelDiscovery {
   private static final Logger LOG = LoggerFactory.getLogger(ModelDiscovery.class);
+
+  /** Discovery must not hold up the start for long. */
+  static final long DEADLINE_SECONDS = 10;
 
   private ModelDiscovery() {}
 

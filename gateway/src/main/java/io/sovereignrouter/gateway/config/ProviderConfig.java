@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param mock settings of the {@code mock} adapter
  * @param aws region and credential references of the {@code bedrock} adapter
  * @param gcp project, location and service-account reference of the {@code vertex} adapter
+ * @param organization {@code OpenAI-Organization} header of the {@code openai} adapter
+ * @param project {@code OpenAI-Project} header of the {@code openai} adapter
  */
 public record ProviderConfig(
     String id,
@@ -35,7 +37,9 @@ public record ProviderConfig(
     TimeoutConfig timeouts,
     MockConfig mock,
     AwsConfig aws,
-    GcpConfig gcp) {
+    GcpConfig gcp,
+    String organization,
+    String project) {
 
   /** Fills defaults and checks that each type has what it needs. */
   public ProviderConfig {
@@ -45,8 +49,21 @@ public record ProviderConfig(
     Objects.requireNonNull(type, () -> "provider " + id + ": type is required");
     enabled = Objects.requireNonNullElse(enabled, Boolean.TRUE);
     priority = Objects.requireNonNullElse(priority, 0);
-    discover = Objects.requireNonNullElse(discover, Boolean.FALSE);
+    discover = Objects.requireNonNullElse(discover, type == ProviderType.VLLM);
     headers = Map.copyOf(Objects.requireNonNullElse(headers, Map.of()));
+    if (type == ProviderType.OPENAI) {
+      java.util.Map<String, String> withIds = new java.util.LinkedHashMap<>(headers);
+      if (organization != null) {
+        withIds.put("OpenAI-Organization", organization);
+      }
+      if (project != null) {
+        withIds.put("OpenAI-Project", project);
+      }
+      headers = Map.copyOf(withIds);
+      if (baseUrl == null || baseUrl.isBlank()) {
+        baseUrl = "https://api.openai.com/v1";
+      }
+    }
     models = List.copyOf(Objects.requireNonNullElse(models, List.of()));
     timeouts = Objects.requireNonNullElse(timeouts, TimeoutConfig.DEFAULT);
     mock = Objects.requireNonNullElse(mock, MockConfig.DEFAULT);

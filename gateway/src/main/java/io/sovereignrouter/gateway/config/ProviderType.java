@@ -10,6 +10,12 @@ public enum ProviderType {
   /** Any server speaking the OpenAI HTTP API (OpenAI, vLLM, LM Studio, ...). */
   @JsonProperty("openai-compatible")
   OPENAI_COMPATIBLE,
+  /** api.openai.com: OpenAI-compatible with default base URL and organization/project headers. */
+  @JsonProperty("openai")
+  OPENAI,
+  /** A vLLM server: OpenAI-compatible, models discovered from {@code /v1/models} by default. */
+  @JsonProperty("vllm")
+  VLLM,
   /** Anthropic Messages API. */
   @JsonProperty("anthropic")
   ANTHROPIC,

@@ -64,7 +64,7 @@ public final class ProviderFactory {
                   config.id(), vertx, credentials.resolve(config.id(), config.gcp().credentials())),
               config.timeouts(),
               MAX_CONNECTIONS);
-      case OPENAI_COMPATIBLE ->
+      case OPENAI_COMPATIBLE, OPENAI, VLLM ->
           new OpenAiCompatibleProvider(
               config.id(),
               vertx,

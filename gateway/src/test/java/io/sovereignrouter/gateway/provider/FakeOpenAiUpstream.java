@@ -55,6 +55,16 @@ final class FakeOpenAiUpstream implements AutoCloseable {
   }
 
   private void handle(HttpServerRequest request) {
+    if (request.path().endsWith("/models")) {
+      request
+          .response()
+          .putHeader("Content-Type", "application/json")
+          .end(
+              "{\"object\":\"list\",\"data\":[{\"id\":\"echo-model\",\"object\":\"model\",\"created\":1,"
+                  + "\"owned_by\":\"vllm\"},{\"id\":\"Qwen/Qwen2.5-7B-Instruct\",\"object\":\"model\","
+                  + "\"created\":1,\"owned_by\":\"vllm\"}]}");
+      return;
+    }
     request
         .body()
         .onSuccess(

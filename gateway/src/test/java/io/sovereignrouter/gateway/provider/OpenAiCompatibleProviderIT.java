@@ -28,7 +28,7 @@ class OpenAiCompatibleProviderIT {
         providers:
           - id: up
             type: openai-compatible
-            base-url: http://127.0.0.1:%d/v1/
+            base-url: http://127.0.0.1:%1$d/v1/
             credential: env:TEST_UPSTREAM_KEY
             headers: { OpenAI-Organization: org-test }
             timeouts: { connect-ms: 1000, first-byte-ms: 700, total-ms: 1500 }
@@ -48,6 +48,16 @@ class OpenAiCompatibleProviderIT {
           - id: mock
             type: mock
             models: [ { id: up-over } ]
+          - id: oa
+            type: openai
+            base-url: http://127.0.0.1:%1$d/v1
+            organization: org-sovereign
+            project: proj_42
+            credential: env:TEST_UPSTREAM_KEY
+            models: [ { id: oa-chat, upstream: echo-model } ]
+          - id: local-vllm
+            type: vllm
+            base-url: http://127.0.0.1:%1$d/v1
         """
                   .formatted(upstream.port()),
           Map.of("TEST_UPSTREAM_KEY", UPSTREAM_KEY));
@@ -89,6 +99,37 @@ class OpenAiCompatibleProviderIT {
     assertThat(got.headers().get("OpenAI-Organization")).isEqualTo("org-test");
     assertThat(got.headers().get("X-Request-Id"))
         .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+  }
+
+  @Test
+  void openaiType_sendsOrganizationAndProjectHeaders() {
+    HttpResponse<String> response =
+        gateway.postJson(
+            "/v1/chat/completions",
+            """
+        {"model":"oa-chat","messages":[{"role":"user","content":"hi"}]}""");
+    assertThat(response.statusCode()).isEqualTo(200);
+    FakeOpenAiUpstream.Received got = lastReceived();
+    assertThat(got.headers().get("OpenAI-Organization")).isEqualTo("org-sovereign");
+    assertThat(got.headers().get("OpenAI-Project")).isEqualTo("proj_42");
+    assertThat(got.headers().get("Authorization")).isEqualTo("Bearer " + UPSTREAM_KEY);
+  }
+
+  @Test
+  void vllmType_discoversModels_servesThem() {
+    HttpResponse<String> models =
+        gateway.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.baseUrl() + "/models"))
+                .header("Authorization", "Bearer " + gateway.demoKey())
+                .build());
+    assertThat(models.body()).contains("\"Qwen/Qwen2.5-7B-Instruct\"");
+    HttpResponse<String> response =
+        gateway.postJson(
+            "/v1/chat/completions",
+            """
+        {"model":"echo-model","messages":[{"role":"user","content":"hi"}]}""");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("X-SF-Provider")).contains("local-vllm");
   }
 
   @Test
