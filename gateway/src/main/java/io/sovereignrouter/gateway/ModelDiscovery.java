@@ -34,10 +34,18 @@ final class ModelDiscovery {
       return models;
     }
     Set<String> known = models.stream().map(ModelConfig::upstream).collect(Collectors.toSet());
+    Promise<Void> giveUp = Promise.promise();
     UpstreamCall call =
-        new UpstreamCall(new JsonObject(), "", "discovery-" + config.id(), Future.future(p -> {}));
+        new UpstreamCall(new JsonObject(), "", "discovery-" + config.id(), giveUp.future());
     try {
-      for (String name : adapter.discoverModels(call).await()) {
+      List<String> listed;
+      try {
+        listed = adapter.discoverModels(call).await(DEADLINE_SECONDS, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        giveUp.tryComplete();
+        throw new IllegalStateException("no answer within " + DEADLINE_SECONDS + " s");
+      }
+      for (String name : listed) {
         if (known.add(name)) {
           // Listings rarely say what a model does; embedding models say so in their names.
           ModelKind kind =
