@@ -157,6 +157,53 @@ class SecretResolverTest {
   }
 
   @Test
+  void invalidate_byokReplacementUnderLoadHasNoFailedRequests() throws Exception {
+    local.put("byok", utf8("key-0"));
+    SecretResolver r = resolver(Map.of());
+    SecretRef ref = SecretRef.parse("byok");
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+    java.util.List<Thread> workers = new java.util.ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      workers.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    while (!done.get()) {
+                      // one "request": resolve, use the key for the whole call, then release it
+                      try (Secret s = resolved(r.resolve(ref)).secret()) {
+                        String first = s.utf8();
+                        Thread.onSpinWait();
+                        if (!first.startsWith("key-") || !s.utf8().equals(first)) {
+                          failures.incrementAndGet();
+                        }
+                      } catch (RuntimeException | AssertionError e) {
+                        failures.incrementAndGet();
+                      }
+                      requests.incrementAndGet();
+                    }
+                  }));
+    }
+    for (int i = 1; i <= 20; i++) {
+      local.put("byok", utf8("key-" + i));
+      r.invalidate(ref);
+      Thread.sleep(5);
+    }
+    done.set(true);
+    for (Thread w : workers) {
+      w.join();
+    }
+    System.out.printf(
+        "BYOK replacement x20 under load: %d requests, %d failed%n",
+        requests.get(), failures.get());
+    assertThat(requests.get()).isGreaterThan(100);
+    assertThat(failures.get()).as("failed of " + requests.get() + " requests").isZero();
+    assertThat(resolved(r.resolve(ref)).secret().utf8()).isEqualTo("key-20");
+  }
+
+  @Test
   void envSecretSource_variableFor() {
     assertThat(EnvSecretSource.variableFor("openai-key.prod")).contains("OPENAI_KEY_PROD");
     assertThat(EnvSecretSource.variableFor("1password")).isEmpty();
