@@ -2,7 +2,9 @@ package io.sovereignrouter.keystore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,5 +49,21 @@ class ReadmeExampleTest {
     assertThat(resolver.resolve(SecretRef.parse("anthropic-key")))
         .isInstanceOfSatisfying(
             Resolution.Resolved.class, r -> assertThat(r.source()).isEqualTo(SourceKind.ENV));
+  }
+
+  @Test
+  void readme_snippetMatchesThisTest() throws IOException {
+    Path module = Path.of(System.getProperty("user.dir"));
+    String test =
+        Files.readString(
+            module.resolve("src/test/java/io/sovereignrouter/keystore/ReadmeExampleTest.java"));
+    String region =
+        test.substring(test.indexOf("// README:begin\n") + 16, test.indexOf("    // README:end"));
+    String dedented =
+        region.lines().map(l -> l.replaceFirst("^    ", "")).reduce("", (a, b) -> a + b + "\n");
+    String readme = Files.readString(module.resolve("README.md"));
+    String snippet = readme.substring(readme.indexOf("```java\n") + 8);
+    snippet = snippet.substring(0, snippet.indexOf("```"));
+    assertThat(snippet).isEqualTo(dedented);
   }
 }
