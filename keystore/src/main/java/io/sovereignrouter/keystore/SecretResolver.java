@@ -24,7 +24,7 @@ public final class SecretResolver {
   private final Fingerprinter fingerprinter;
   private final Optional<LocalFileKeystore> local;
   private final EnvSecretSource env;
-  private final Map<String, KmsRef> kmsSecrets;
+  private final ConcurrentHashMap<String, KmsRef> kmsSecrets;
   private final Map<String, KmsDriver> drivers;
   private final Duration ttl;
   private final InstantSource clock;
@@ -34,7 +34,7 @@ public final class SecretResolver {
     this.fingerprinter = b.fingerprinter;
     this.local = Optional.ofNullable(b.local);
     this.env = b.env;
-    this.kmsSecrets = Map.copyOf(b.kmsSecrets);
+    this.kmsSecrets = new ConcurrentHashMap<>(b.kmsSecrets);
     this.drivers = Map.copyOf(b.drivers);
     this.ttl = b.ttl;
     this.clock = b.clock;
@@ -103,6 +103,32 @@ public final class SecretResolver {
       }
       case Resolution.Unresolved u -> Optional.empty();
     };
+  }
+
+  /**
+   * Registers or replaces the KMS ciphertext behind a bare name (BYOK without restart) and drops
+   * its cached plaintext; requests already holding the old value finish with it.
+   *
+   * @param name the bare name
+   * @param ref the ciphertext reference
+   */
+  public void putKmsSecret(String name, KmsRef ref) {
+    NamedRef n = new NamedRef(name);
+    kmsSecrets.put(n.name(), ref);
+    invalidate(n);
+  }
+
+  /**
+   * Removes the KMS ciphertext behind a bare name and drops its cached plaintext.
+   *
+   * @param name the bare name
+   * @return true if it was registered
+   */
+  public boolean removeKmsSecret(String name) {
+    NamedRef n = new NamedRef(name);
+    boolean existed = kmsSecrets.remove(n.name()) != null;
+    invalidate(n);
+    return existed;
   }
 
   /**

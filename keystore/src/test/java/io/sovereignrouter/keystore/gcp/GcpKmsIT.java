@@ -16,6 +16,7 @@ import io.sovereignrouter.keystore.KmsKek;
 import io.sovereignrouter.keystore.LocalFileKeystore;
 import io.sovereignrouter.keystore.LocalKek;
 import io.sovereignrouter.keystore.Resolution;
+import io.sovereignrouter.keystore.Secret;
 import io.sovereignrouter.keystore.SecretRef;
 import io.sovereignrouter.keystore.SecretResolver;
 import io.sovereignrouter.keystore.SourceKind;
@@ -192,5 +193,16 @@ class GcpKmsIT {
     int calls = KMS.calls();
     resolver.resolve(SecretRef.parse(refText));
     assertThat(KMS.calls()).isEqualTo(calls);
+
+    // BYOK replacement without restart: in-flight keeps the old key, new callers get the new one
+    Secret inFlight = ((Resolution.Resolved) named).secret();
+    byte[] newBlob = gcp.encrypt(keyName, utf8(CANARY + "-v2"), new byte[0]);
+    resolver.putKmsSecret("tenant-b-anthropic", new GcpKmsRef(keyName, new Ciphertext(newBlob)));
+    Resolution replaced = resolver.resolve(SecretRef.parse("tenant-b-anthropic"));
+    assertThat(((Resolution.Resolved) replaced).secret().utf8()).isEqualTo(CANARY + "-v2");
+    assertThat(inFlight.utf8()).isEqualTo(CANARY);
+    assertThat(resolver.removeKmsSecret("tenant-b-anthropic")).isTrue();
+    assertThat(resolver.resolve(SecretRef.parse("tenant-b-anthropic")))
+        .isInstanceOf(Resolution.Unresolved.class);
   }
 }
