@@ -54,6 +54,27 @@ public interface KmsDriver extends AutoCloseable {
     return new DataKey(raw, encrypt(keyId, raw, aad));
   }
 
+  /**
+   * Moves a ciphertext from one key to another. The default decrypts and re-encrypts here (zeroing
+   * the plaintext); AWS does it inside KMS with {@code ReEncrypt}, so the plaintext never leaves
+   * KMS.
+   *
+   * @param fromKeyId the key the ciphertext is under
+   * @param toKeyId the key to move it to
+   * @param ciphertext the ciphertext
+   * @param aad associated data, the same for both keys
+   * @return the ciphertext under {@code toKeyId}
+   * @throws KmsException if a call fails
+   */
+  default byte[] reEncrypt(String fromKeyId, String toKeyId, byte[] ciphertext, byte[] aad) {
+    byte[] plaintext = decrypt(fromKeyId, ciphertext, aad);
+    try {
+      return encrypt(toKeyId, plaintext, aad);
+    } finally {
+      java.util.Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
   /** Releases the client's connections. */
   @Override
   void close();

@@ -135,6 +135,24 @@ public final class AwsKms implements KmsDriver {
     return new DataKey(resp.plaintext().asByteArray(), resp.ciphertextBlob().asByteArray());
   }
 
+  @Override
+  public byte[] reEncrypt(String fromKeyId, String toKeyId, byte[] ciphertext, byte[] aad) {
+    try {
+      return client
+          .reEncrypt(
+              r ->
+                  r.sourceKeyId(fromKeyId)
+                      .destinationKeyId(toKeyId)
+                      .ciphertextBlob(SdkBytes.fromByteArray(ciphertext))
+                      .sourceEncryptionContext(context(aad))
+                      .destinationEncryptionContext(context(aad)))
+          .ciphertextBlob()
+          .asByteArray();
+    } catch (SdkException e) {
+      throw failure("ReEncrypt", fromKeyId + " -> " + toKeyId, e);
+    }
+  }
+
   /**
    * Whether automatic yearly rotation of the key material is on ({@code GetKeyRotationStatus}).
    *

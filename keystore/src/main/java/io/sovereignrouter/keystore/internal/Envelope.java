@@ -9,6 +9,7 @@ import com.google.crypto.tink.util.SecretBytes;
 import io.sovereignrouter.keystore.DataKey;
 import io.sovereignrouter.keystore.Kek;
 import io.sovereignrouter.keystore.KeystoreException;
+import io.sovereignrouter.keystore.KmsKek;
 import io.sovereignrouter.keystore.SecretDecryptionException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -73,6 +74,11 @@ public final class Envelope {
    */
   public static Entry rewrap(Kek from, Kek to, Entry entry) {
     byte[] aad = dekAad(entry.name());
+    if (from instanceof KmsKek f && to instanceof KmsKek t && f.driver() == t.driver()) {
+      // same KMS on both sides: let it move the data key without exposing it to us
+      return entry.rewrapped(
+          to.id(), t.driver().reEncrypt(f.keyId(), t.keyId(), entry.wrappedDek(), aad));
+    }
     byte[] raw = from.unwrap(entry.wrappedDek(), aad);
     try {
       return entry.rewrapped(to.id(), to.wrap(raw, aad));

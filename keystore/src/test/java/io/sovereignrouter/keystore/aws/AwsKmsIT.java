@@ -116,6 +116,20 @@ class AwsKmsIT {
   }
 
   @Test
+  void reEncrypt_movesCiphertextToAnotherKeyInsideKms() {
+    String key2 = admin.createKey(r -> r.description("destination")).keyMetadata().arn();
+    byte[] aad = utf8("sovereign-dek v1\ns");
+    byte[] ct = kms.encrypt(keyArn, utf8(CANARY), aad);
+    byte[] moved = kms.reEncrypt(keyArn, key2, ct, aad);
+    assertThat(kms.decrypt(key2, moved, aad)).isEqualTo(utf8(CANARY));
+    // the moved blob names key2: asking key1 to open it is refused
+    assertThatThrownBy(() -> kms.decrypt(keyArn, moved, aad)).isInstanceOf(KmsException.class);
+    assertThatThrownBy(() -> kms.reEncrypt(keyArn, key2, ct, utf8("other")))
+        .isInstanceOf(KmsException.class)
+        .hasMessageContaining("ReEncrypt");
+  }
+
+  @Test
   void rotation_statusFollowsEnable() {
     assertThat(kms.rotationEnabled(keyArn)).isFalse();
     kms.enableRotation(keyArn);
