@@ -2,10 +2,6 @@ package io.sovereignrouter.keystore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
-import com.google.cloud.kms.v1.KeyManagementServiceSettings;
-import io.grpc.ManagedChannelBuilder;
 import io.sovereignrouter.keystore.aws.AwsKms;
 import io.sovereignrouter.keystore.aws.MotoServer;
 import io.sovereignrouter.keystore.gcp.FakeCloudKms;
@@ -82,16 +78,7 @@ class CanaryIT {
                 "us-east-1",
                 MOTO.endpoint(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")));
-        GcpKms gcp =
-            GcpKms.create(
-                KeyManagementServiceSettings.newBuilder()
-                    .setCredentialsProvider(NoCredentialsProvider.create())
-                    .setTransportChannelProvider(
-                        InstantiatingGrpcChannelProvider.newBuilder()
-                            .setEndpoint(GCP.endpoint())
-                            .setChannelConfigurator(ManagedChannelBuilder::usePlaintext)
-                            .build()),
-                Duration.ofSeconds(10))) {
+        GcpKms gcp = GCP.connect(Duration.ofSeconds(10))) {
       GCP.createKey(GCP_KEY);
       String awsKey = createAwsKey();
       LocalKek kek = LocalKek.parse(LocalKek.newEncodedKey());

@@ -1,5 +1,7 @@
 package io.sovereignrouter.keystore.gcp;
 
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.kms.v1.CryptoKey;
 import com.google.cloud.kms.v1.CryptoKeyVersion;
 import com.google.cloud.kms.v1.DecryptRequest;
@@ -7,6 +9,7 @@ import com.google.cloud.kms.v1.DecryptResponse;
 import com.google.cloud.kms.v1.EncryptRequest;
 import com.google.cloud.kms.v1.EncryptResponse;
 import com.google.cloud.kms.v1.GetCryptoKeyRequest;
+import com.google.cloud.kms.v1.KeyManagementServiceSettings;
 import com.google.cloud.kms.v1.KmsProto;
 import com.google.cloud.kms.v1.ProtectionLevel;
 import com.google.protobuf.ByteString;
@@ -25,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +75,26 @@ public final class FakeCloudKms implements BeforeAllCallback, AfterAllCallback {
    */
   public String endpoint() {
     return "127.0.0.1:" + server.getPort();
+  }
+
+  /**
+   * A {@link GcpKms} driving the real {@code KeyManagementServiceClient} at this server over a
+   * plaintext gRPC channel, without credentials.
+   *
+   * @param timeout per-call timeout
+   * @return the driver; the caller closes it
+   */
+  public GcpKms connect(Duration timeout) {
+    KeyManagementServiceSettings.Builder settings =
+        KeyManagementServiceSettings.newBuilder()
+            .setEndpoint(endpoint())
+            .setCredentialsProvider(NoCredentialsProvider.create())
+            .setTransportChannelProvider(
+                InstantiatingGrpcChannelProvider.newBuilder()
+                    .setEndpoint(endpoint())
+                    .setChannelConfigurator(b -> b.usePlaintext())
+                    .build());
+    return GcpKms.create(settings, timeout);
   }
 
   /**

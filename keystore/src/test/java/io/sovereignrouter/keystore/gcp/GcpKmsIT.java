@@ -3,10 +3,6 @@ package io.sovereignrouter.keystore.gcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
-import com.google.cloud.kms.v1.KeyManagementServiceSettings;
-import io.grpc.ManagedChannelBuilder;
 import io.sovereignrouter.keystore.Ciphertext;
 import io.sovereignrouter.keystore.Fingerprinter;
 import io.sovereignrouter.keystore.GcpKmsRef;
@@ -46,16 +42,7 @@ class GcpKmsIT {
   private String keyName;
 
   static GcpKms connect(Duration timeout) {
-    KeyManagementServiceSettings.Builder settings =
-        KeyManagementServiceSettings.newBuilder()
-            .setEndpoint(KMS.endpoint())
-            .setCredentialsProvider(NoCredentialsProvider.create())
-            .setTransportChannelProvider(
-                InstantiatingGrpcChannelProvider.newBuilder()
-                    .setEndpoint(KMS.endpoint())
-                    .setChannelConfigurator(ManagedChannelBuilder::usePlaintext)
-                    .build());
-    return GcpKms.create(settings, timeout);
+    return KMS.connect(timeout);
   }
 
   @BeforeEach
