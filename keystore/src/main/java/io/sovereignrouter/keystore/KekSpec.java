@@ -1,5 +1,6 @@
 package io.sovereignrouter.keystore;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
@@ -89,11 +90,20 @@ public sealed interface KekSpec
     }
     if (text.startsWith("file:")) {
       String path = text.substring(5);
-      // strict: no surrounding whitespace, and the path must print back as written
-      if (path.isEmpty() || !path.equals(path.strip()) || !Path.of(path).toString().equals(path)) {
+      Path parsed;
+      try {
+        parsed = Path.of(path);
+      } catch (InvalidPathException e) {
+        throw new SecretRefFormatException("kek spec: file path is not valid on this system");
+      }
+      // strict: no surrounding whitespace or control characters, and it prints back as written
+      if (path.isEmpty()
+          || !path.equals(path.strip())
+          || path.chars().anyMatch(Character::isISOControl)
+          || !parsed.toString().equals(path)) {
         throw new SecretRefFormatException("kek spec: expected file:PATH with a normalised path");
       }
-      return new FromFile(Path.of(path));
+      return new FromFile(parsed);
     }
     if (text.startsWith("aws-kms:")) {
       return new FromAwsKms(text.substring(8));

@@ -38,6 +38,8 @@ class KekSpecTest {
         "file: /x",
         "file:/x/",
         "file://x",
+        "file:/etc\u0000/kek",
+        "file:/etc/\tkek",
         "local",
         "aws-kms:",
         "aws-kms:bad key",
