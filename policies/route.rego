@@ -111,25 +111,32 @@ estimated_cost_usd(c) := ((input_tokens * c.price_input_per_mtok) + (max_output_
 capability_miss contains [i, "missing_capability_tools"] if {
 	input.request.needs.tools == true
 	some i, c in input.candidates
-	not c.capabilities.tools == true
+	not has_capability(c, "tools")
 }
 
 capability_miss contains [i, "missing_capability_json_mode"] if {
 	input.request.needs.json_mode == true
 	some i, c in input.candidates
-	not c.capabilities.json_mode == true
+	not has_capability(c, "json_mode")
 }
 
 capability_miss contains [i, "missing_capability_vision"] if {
 	input.request.needs.vision == true
 	some i, c in input.candidates
-	not c.capabilities.vision == true
+	not has_capability(c, "vision")
 }
 
 capability_miss contains [i, "context_length_exceeded"] if {
 	some i, c in input.candidates
-	not context_tokens <= c.capabilities.context_length
+	not fits_context(c)
 }
+
+# Helper rules instead of `not a <= b` or `not x in xs` inline: OPA evaluates the operands of a
+# negated built-in call outside the negation, so an undefined operand (a missing field) would make
+# the enclosing rule undefined (fail open) instead of true (fail closed).
+has_capability(c, name) if c.capabilities[name] == true
+
+fits_context(c) if context_tokens <= c.capabilities.context_length
 
 capable contains i if {
 	some i, _ in input.candidates
@@ -140,9 +147,12 @@ capable contains i if {
 
 policy_miss contains [i, "provider_not_allowed"] if {
 	some i in capable
-	allowed := policy.allowed_providers
-	not input.candidates[i].provider in allowed
+	not provider_allowed(input.candidates[i])
 }
+
+provider_allowed(c) if c.provider in policy.allowed_providers
+
+provider_allowed(_) if not policy.allowed_providers
 
 policy_miss contains [i, "model_drift_rejected"] if {
 	some i in capable
@@ -170,8 +180,11 @@ policy_miss contains [i, "latency_cap_exceeded"] if {
 policy_miss contains [i, "cost_cap_exceeded"] if {
 	some i in capable
 	cap := policy.max_cost_usd
-	not estimated_cost_usd(input.candidates[i]) <= cap
+	not within_cost(input.candidates[i], cap)
 }
+
+# Helper rule: see has_capability.
+within_cost(c, cap) if estimated_cost_usd(c) <= cap
 
 # --- 3. qualifying candidates and their order -------------------------------------------------
 
@@ -222,14 +235,18 @@ ordered_chain := [{
 request_reason contains "unknown_policy" if not policy
 
 request_reason contains "policy_not_allowed" if {
-	allowed := input.tenant.allowed_policies
-	not input.policy_id in allowed
+	input.tenant.allowed_policies
+	not tenant_may_use_policy
 }
 
+tenant_may_use_policy if input.policy_id in input.tenant.allowed_policies
+
 request_reason contains "origin_not_allowed" if {
-	allowed := policy.allowed_origins
-	not input.origin.header in allowed
+	policy.allowed_origins
+	not origin_allowed
 }
+
+origin_allowed if input.origin.header in policy.allowed_origins
 
 request_reason contains "unknown_tier" if {
 	policy
