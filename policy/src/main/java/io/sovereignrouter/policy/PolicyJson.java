@@ -100,6 +100,14 @@ public final class PolicyJson {
    * @throws PolicyFormatException when the document does not have the input's shape
    */
   public static PolicyInput parseInput(String json) {
+    try {
+      return input(json);
+    } catch (IllegalArgumentException e) {
+      throw new PolicyFormatException("input: " + e.getMessage(), e);
+    }
+  }
+
+  private static PolicyInput input(String json) {
     JsonNode root =
         object(
             Json.parse(json, "policy input"),
@@ -150,11 +158,7 @@ public final class PolicyJson {
     for (int i = 0; i < cs.size(); i++) {
       candidates.add(candidate(cs.get(i), "input.candidates[" + i + "]"));
     }
-    try {
-      return new PolicyInput(tenant, text(root, "policy_id", "input"), request, origin, candidates);
-    } catch (IllegalArgumentException e) {
-      throw new PolicyFormatException("input: " + e.getMessage(), e);
-    }
+    return new PolicyInput(tenant, text(root, "policy_id", "input"), request, origin, candidates);
   }
 
   private static Candidate candidate(JsonNode node, String path) {
