@@ -162,15 +162,34 @@ policy_miss contains [i, "model_drift_rejected"] if {
 
 policy_miss contains [i, "tier_below_required"] if {
 	some i in capable
-	candidate_rank(input.candidates[i]) < required_rank
+	below_tier(i)
 }
 
 policy_miss contains [i, "missing_witness_scopes"] if {
 	some i in capable
+	lacks_scopes(i)
+}
+
+below_tier(i) if candidate_rank(input.candidates[i]) < required_rank
+
+lacks_scopes(i) if {
 	scopes := effective_scopes(input.candidates[i])
 	some s in policy.required_witness_scopes
 	not s in scopes
 }
+
+# Witness statements the gateway could not verify (expired, forged, unknown witness, ...) count
+# for nothing. When that leaves a candidate short of the tier or scopes, each rejection is named
+# among its reasons (`witness_expired`, `witness_bad_signature`, ...), so a lowered tier is visible.
+witness_miss contains [i, concat("", ["witness_", code])] if {
+	some i in capable
+	short_of_witnesses(i)
+	some code in input.candidates[i].witness_rejections
+}
+
+short_of_witnesses(i) if below_tier(i)
+
+short_of_witnesses(i) if lacks_scopes(i)
 
 policy_miss contains [i, "latency_cap_exceeded"] if {
 	some i in capable
@@ -188,7 +207,7 @@ within_cost(c, cap) if estimated_cost_usd(c) <= cap
 
 # --- 3. qualifying candidates and their order -------------------------------------------------
 
-misses := capability_miss | policy_miss
+misses := (capability_miss | policy_miss) | witness_miss
 
 qualifying contains i if {
 	some i in capable

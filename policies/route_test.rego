@@ -401,3 +401,30 @@ test_capability_missing_flag_fails_closed if {
 	d := route.decision with input as cap_input(object.union(needs_none, {"tools": true}), object.remove(good.capabilities, ["tools"]))
 	excluded_codes(d, "m1") == ["missing_capability_tools"]
 }
+
+# --- witness rejections ---
+
+test_witness_rejections_named_when_short if {
+	c := object.union(good, {"witness_scopes": ["no-training"], "witness_rejections": ["expired", "bad_signature"]})
+	d := route.decision with input as mk_input("clinical-strict", [c])
+	excluded_codes(d, "m1") == ["missing_witness_scopes", "tier_below_required", "witness_bad_signature", "witness_expired"]
+}
+
+test_witness_rejections_named_when_only_scopes_missing if {
+	c := object.union(good, {"witness_scopes": sealed_scopes, "witness_rejections": ["expired"]})
+	d := route.decision with input as mk_input("clinical-strict", [c])
+	excluded_codes(d, "m1") == ["missing_witness_scopes", "witness_expired"]
+}
+
+test_witness_rejections_silent_when_qualifying if {
+	c := object.union(good, {"witness_rejections": ["unknown_witness"]})
+	d := route.decision with input as mk_input("clinical-strict", [c])
+	d.allow
+	d.excluded == []
+}
+
+test_witness_rejections_silent_when_excluded_for_other_reasons if {
+	c := object.union(good, {"p95_ms": 9999, "witness_rejections": ["expired"]})
+	d := route.decision with input as mk_input("clinical-strict", [c])
+	excluded_codes(d, "m1") == ["latency_cap_exceeded"]
+}

@@ -24,6 +24,7 @@ def cand(provider, model, scopes, price_in, price_out, p95, tools=True, json_mod
         "model": model,
         "model_hash": "sha256:" + (provider + "/" + model).encode().hex()[:16].ljust(64, "0"),
         "witness_scopes": scopes,
+        "witness_rejections": [],
         "drift": drift,
         "price_input_per_mtok": price_in,
         "price_output_per_mtok": price_out,
@@ -303,6 +304,31 @@ vector("deny_provider_not_allowed",
        inp("clinical-strict", [with_(ONPREM, provider="openai")]),
        deny("clinical-strict", ["no_qualifying_candidate"],
             [excl(with_(ONPREM, provider="openai"), "provider_not_allowed")]))
+
+# --- witness rejections -------------------------------------------------------------------------
+EXPIRED_HIPAA = with_(AZURE, model="gpt-4o-eu-expired", witness_scopes=SEALED,
+                      witness_rejections=["expired"])
+vector("witness_expired_statement_named",
+       "the hipaa-baa statement expired, so the gateway passed only the sealed scopes and the "
+       "rejection code; the missing scope and the rejection both show",
+       inp("clinical-strict", [EXPIRED_HIPAA]),
+       deny("clinical-strict", ["no_qualifying_candidate"],
+            [excl(EXPIRED_HIPAA, "missing_witness_scopes", "witness_expired")]))
+
+FORGED = with_(ONPREM, model="llama-forged", witness_scopes=["no-training"],
+               witness_rejections=["bad_signature", "unknown_witness"])
+vector("witness_forged_statements_lower_tier",
+       "forged and unknown-witness statements count for nothing: tier standard, not sealed",
+       inp("clinical-strict", [FORGED, ONPREM]),
+       allow("clinical-strict", [entry(ONPREM, "sealed")],
+             [excl(FORGED, "missing_witness_scopes", "tier_below_required",
+                   "witness_bad_signature", "witness_unknown_witness")]))
+
+QUALIFIES = with_(ONPREM, witness_rejections=["expired"])
+vector("witness_rejection_silent_when_qualifying",
+       "an extra rejected statement does not matter when the verified ones suffice",
+       inp("clinical-strict", [QUALIFIES]),
+       allow("clinical-strict", [entry(QUALIFIES, "sealed")]))
 
 # --- drift postures -----------------------------------------------------------------------------
 DRIFT_ONPREM = with_(ONPREM, drift="drifted")

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param declaredTier a tier the catalog caps this model at; the policy takes the lower of it and
  *     the tier its verified witness scopes earn
  * @param witnessScopes scopes of <em>verified</em> witness statements for {@code modelHash}
+ * @param witnessRejections codes of this model's statements that did not verify ({@link
+ *     WitnessCheck.Rejected#code()}); the policy names them when the model falls short of a tier
  * @param drift whether the provider reports a hash other than {@code modelHash}
  * @param priceInputPerMtok USD per million input tokens
  * @param priceOutputPerMtok USD per million output tokens
@@ -30,6 +32,7 @@ public record Candidate(
     String modelHash,
     Optional<String> declaredTier,
     List<String> witnessScopes,
+    List<String> witnessRejections,
     DriftState drift,
     BigDecimal priceInputPerMtok,
     BigDecimal priceOutputPerMtok,
@@ -46,6 +49,7 @@ public record Candidate(
     Objects.requireNonNull(modelHash, "modelHash");
     Objects.requireNonNull(declaredTier, "declaredTier");
     witnessScopes = List.copyOf(witnessScopes);
+    witnessRejections = List.copyOf(witnessRejections);
     Objects.requireNonNull(drift, "drift");
     priceInputPerMtok = Decisions.normalize(priceInputPerMtok, "priceInputPerMtok");
     priceOutputPerMtok = Decisions.normalize(priceOutputPerMtok, "priceOutputPerMtok");

@@ -50,7 +50,7 @@ public record CatalogEntry(
   /**
    * The policy candidate for this entry, given what the gateway observed.
    *
-   * @param witnessScopes scopes of verified witness statements for {@link #modelHash()} ({@link
+   * @param witnessed the outcome of checking this model's witness statements ({@link
    *     WitnessVerifier#scopes})
    * @param reportedModelHash the hash the provider reports now; differs from the pinned one on
    *     drift
@@ -58,13 +58,14 @@ public record CatalogEntry(
    * @return the candidate
    */
   public Candidate candidate(
-      java.util.List<String> witnessScopes, String reportedModelHash, ProviderHealth health) {
+      WitnessVerifier.WitnessedScopes witnessed, String reportedModelHash, ProviderHealth health) {
     return new Candidate(
         provider,
         providerModel,
         modelHash,
         declaredTier,
-        witnessScopes,
+        witnessed.scopes(),
+        witnessed.rejections(),
         reportedModelHash.equals(modelHash) ? DriftState.NONE : DriftState.DRIFTED,
         priceInputPerMtok,
         priceOutputPerMtok,

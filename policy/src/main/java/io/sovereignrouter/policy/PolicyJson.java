@@ -76,6 +76,8 @@ public final class PolicyJson {
       c.declaredTier().ifPresent(t -> n.put("tier", t));
       ArrayNode scopes = n.putArray("witness_scopes");
       c.witnessScopes().forEach(scopes::add);
+      ArrayNode rejections = n.putArray("witness_rejections");
+      c.witnessRejections().forEach(rejections::add);
       n.put("drift", c.drift().wire());
       n.put("price_input_per_mtok", c.priceInputPerMtok());
       n.put("price_output_per_mtok", c.priceOutputPerMtok());
@@ -171,6 +173,7 @@ public final class PolicyJson {
                 "model",
                 "model_hash",
                 "witness_scopes",
+                "witness_rejections",
                 "drift",
                 "price_input_per_mtok",
                 "price_output_per_mtok",
@@ -194,6 +197,7 @@ public final class PolicyJson {
           text(c, "model_hash", path),
           optionalText(c, "tier", path),
           strings(array(c, "witness_scopes", path), path + ".witness_scopes"),
+          strings(array(c, "witness_rejections", path), path + ".witness_rejections"),
           DriftState.parse(text(c, "drift", path)),
           decimal(c, "price_input_per_mtok", path),
           decimal(c, "price_output_per_mtok", path),

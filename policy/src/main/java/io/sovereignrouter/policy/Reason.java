@@ -10,7 +10,8 @@ import java.util.Optional;
  * missing_capability_tools}, {@code missing_capability_json_mode}, {@code
  * missing_capability_vision}, {@code context_length_exceeded}, {@code provider_not_allowed}, {@code
  * model_drift_rejected}, {@code tier_below_required}, {@code missing_witness_scopes}, {@code
- * latency_cap_exceeded}, {@code cost_cap_exceeded}) name the candidate.
+ * latency_cap_exceeded}, {@code cost_cap_exceeded}, and {@code witness_<rejection code>} such as
+ * {@code witness_expired} when unverified statements left it short of a tier) name the candidate.
  *
  * @param code the reason code, as in {@code policies/route.rego}
  * @param provider the candidate's provider, for per-candidate codes

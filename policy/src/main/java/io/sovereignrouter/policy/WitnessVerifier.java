@@ -145,5 +145,25 @@ public final class WitnessVerifier {
       scopes = List.copyOf(scopes);
       checks = List.copyOf(checks);
     }
+
+    /** No statements at all: no scopes, nothing rejected. */
+    public static final WitnessedScopes NONE = new WitnessedScopes(List.of(), List.of());
+
+    /**
+     * The codes of the rejected statements, sorted and unique: the candidate's {@code
+     * witness_rejections}.
+     *
+     * @return rejection codes
+     */
+    public List<String> rejections() {
+      TreeSet<String> codes = new TreeSet<>();
+      for (WitnessCheck c : checks) {
+        switch (c) {
+          case WitnessCheck.Verified v -> {}
+          case WitnessCheck.Rejected r -> codes.add(r.code());
+        }
+      }
+      return List.copyOf(codes);
+    }
   }
 }

@@ -66,16 +66,20 @@ class ModelCatalogTest {
   @Test
   void candidate_reportedHashOtherThanPinned_isDrifted() {
     CatalogEntry e = ModelCatalog.parse(CATALOG).entries().get(0);
-    assertThat(e.candidate(List.of(), H1, ProviderHealth.UNMEASURED).drift())
+    assertThat(
+            e.candidate(WitnessVerifier.WitnessedScopes.NONE, H1, ProviderHealth.UNMEASURED)
+                .drift())
         .isEqualTo(DriftState.NONE);
-    assertThat(e.candidate(List.of(), H2, ProviderHealth.UNMEASURED).drift())
+    assertThat(
+            e.candidate(WitnessVerifier.WitnessedScopes.NONE, H2, ProviderHealth.UNMEASURED)
+                .drift())
         .isEqualTo(DriftState.DRIFTED);
   }
 
   /**
    * End to end: catalog + witness envelopes + verifier + embedded engine. Only verified statements
    * raise the tier; an expired or forged one leaves the model below clinical-strict's sealed tier,
-   * visible in the decision as tier_below_required / missing_witness_scopes.
+   * visible in the decision: tier_below_required, missing_witness_scopes and the rejection code.
    */
   @Test
   void decide_tierComesOnlyFromVerifiedStatements() {
@@ -95,28 +99,30 @@ class ModelCatalogTest {
 
     try (PolicyEngine engine = PolicyEngines.embedded(PolicyBundle.builtin(), 1)) {
       Decision ok =
-          engine.decide(
-              input(onprem, WitnessVerifierTest.VERIFIER.scopes(List.of(good), H1, now).scopes()));
+          engine.decide(input(onprem, WitnessVerifierTest.VERIFIER.scopes(List.of(good), H1, now)));
       assertThat(ok).isInstanceOf(Decision.Allow.class);
       assertThat(((Decision.Allow) ok).chain())
           .containsExactly(new ChainEntry("onprem-vllm", "llama-3.1-70b", "sealed", false));
 
-      for (WitnessEnvelope bad : List.of(expired, forged)) {
+      for (var bad :
+          java.util.Map.of(expired, "witness_expired", forged, "witness_bad_signature")
+              .entrySet()) {
         WitnessVerifier.WitnessedScopes s =
-            WitnessVerifierTest.VERIFIER.scopes(List.of(bad), H1, now);
+            WitnessVerifierTest.VERIFIER.scopes(List.of(bad.getKey()), H1, now);
         assertThat(s.scopes()).isEmpty();
-        Decision d = engine.decide(input(onprem, s.scopes()));
+        Decision d = engine.decide(input(onprem, s));
         assertThat(d).isInstanceOf(Decision.Deny.class);
         assertThat(((Decision.Deny) d).reasons())
             .containsExactly(
                 new Reason("no_qualifying_candidate"),
                 new Reason("missing_witness_scopes", "onprem-vllm", "llama-3.1-70b"),
-                new Reason("tier_below_required", "onprem-vllm", "llama-3.1-70b"));
+                new Reason("tier_below_required", "onprem-vllm", "llama-3.1-70b"),
+                new Reason(bad.getValue(), "onprem-vllm", "llama-3.1-70b"));
       }
     }
   }
 
-  private static PolicyInput input(CatalogEntry e, List<String> scopes) {
+  private static PolicyInput input(CatalogEntry e, WitnessVerifier.WitnessedScopes scopes) {
     return new PolicyInput(
         new Tenant("t-clinic", List.of("clinical-strict")),
         "clinical-strict",

@@ -131,6 +131,7 @@ class PolicyJsonTest {
                     "sha256:00",
                     Optional.empty(),
                     List.of(),
+                    List.of(),
                     DriftState.NONE,
                     new BigDecimal("0.50"),
                     BigDecimal.ONE,
