@@ -118,7 +118,15 @@ public final class Json {
     return node;
   }
 
-  /** A required string field. */
+  /**
+   * A required string field.
+   *
+   * @param parent the object holding the field
+   * @param field the field name
+   * @param path the object's JSON path, for messages
+   * @return the string
+   * @throws PolicyFormatException when the field is missing or not a string
+   */
   public static String text(JsonNode parent, String field, String path) {
     JsonNode v = parent.get(field);
     if (v == null || !v.isTextual()) {
@@ -127,13 +135,29 @@ public final class Json {
     return v.textValue();
   }
 
-  /** A string field that may be absent or null. */
+  /**
+   * A string field that may be absent or null.
+   *
+   * @param parent the object holding the field
+   * @param field the field name
+   * @param path the object's JSON path, for messages
+   * @return the string, empty when absent or null
+   * @throws PolicyFormatException when the field holds something other than a string
+   */
   public static Optional<String> optionalText(JsonNode parent, String field, String path) {
     JsonNode v = parent.get(field);
     return v == null || v.isNull() ? Optional.empty() : Optional.of(text(parent, field, path));
   }
 
-  /** A required boolean field. */
+  /**
+   * A required boolean field.
+   *
+   * @param parent the object holding the field
+   * @param field the field name
+   * @param path the object's JSON path, for messages
+   * @return the boolean
+   * @throws PolicyFormatException when the field is missing or not a boolean
+   */
   public static boolean bool(JsonNode parent, String field, String path) {
     JsonNode v = parent.get(field);
     if (v == null || !v.isBoolean()) {
@@ -142,7 +166,15 @@ public final class Json {
     return v.booleanValue();
   }
 
-  /** A required integral number field (a float with zero fraction, as OPA may print, is fine). */
+  /**
+   * A required integral number field (a float with zero fraction, as OPA may print, is fine).
+   *
+   * @param parent the object holding the field
+   * @param field the field name
+   * @param path the object's JSON path, for messages
+   * @return the integer
+   * @throws PolicyFormatException when the field is missing, not a number or not integral
+   */
   public static long integer(JsonNode parent, String field, String path) {
     BigDecimal d = decimal(parent, field, path);
     try {
@@ -152,13 +184,29 @@ public final class Json {
     }
   }
 
-  /** An integral number field that may be absent or null. */
+  /**
+   * An integral number field that may be absent or null.
+   *
+   * @param parent the object holding the field
+   * @param field the field name
+   * @param path the object's JSON path, for messages
+   * @return the integer, empty when absent or null
+   * @throws PolicyFormatException when the field is present but not an integer
+   */
   public static Optional<Long> optionalInteger(JsonNode parent, String field, String path) {
     JsonNode v = parent.get(field);
     return v == null || v.isNull() ? Optional.empty() : Optional.of(integer(parent, field, path));
   }
 
-  /** A required number field. */
+  /**
+   * A required number field.
+   *
+   * @param parent the object holding the field
+   * @param field the field name
+   * @param path the object's JSON path, for messages
+   * @return the exact decimal value
+   * @throws PolicyFormatException when the field is missing or not a number
+   */
   public static BigDecimal decimal(JsonNode parent, String field, String path) {
     JsonNode v = parent.get(field);
     if (v == null || !v.isNumber()) {
@@ -167,13 +215,29 @@ public final class Json {
     return v.decimalValue();
   }
 
-  /** A number field that may be absent or null. */
+  /**
+   * A number field that may be absent or null.
+   *
+   * @param parent the object holding the field
+   * @param field the field name
+   * @param path the object's JSON path, for messages
+   * @return the exact decimal value, empty when absent or null
+   * @throws PolicyFormatException when the field is present but not a number
+   */
   public static Optional<BigDecimal> optionalDecimal(JsonNode parent, String field, String path) {
     JsonNode v = parent.get(field);
     return v == null || v.isNull() ? Optional.empty() : Optional.of(decimal(parent, field, path));
   }
 
-  /** A required array field. */
+  /**
+   * A required array field.
+   *
+   * @param parent the object holding the field
+   * @param field the field name
+   * @param path the object's JSON path, for messages
+   * @return the array node
+   * @throws PolicyFormatException when the field is missing or not an array
+   */
   public static JsonNode array(JsonNode parent, String field, String path) {
     JsonNode v = parent.get(field);
     if (v == null || !v.isArray()) {
@@ -182,7 +246,12 @@ public final class Json {
     return v;
   }
 
-  /** The JSON kind of a node, for messages (never its content). */
+  /**
+   * The JSON kind of a node, for messages (never its content).
+   *
+   * @param node the node, or null for a missing one
+   * @return e.g. {@code string}, {@code object}, {@code nothing}
+   */
   public static String kind(JsonNode node) {
     return node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
   }
