@@ -1,0 +1,332 @@
+# METADATA
+# title: SovereignRouter routing decision
+# description: |
+#   Stage 3 of a request (DESIGN.md §1, §6). From the request, the tenant and the candidate
+#   (provider, model) pairs of the model catalog, decides whether the request may be served and
+#   by which candidates, in which order. The single entrypoint is `decision`
+#   (`sovereign/route/decision`); every other rule is a step towards it.
+#
+#   Evaluation order per candidate: hard capability filters first (tools, JSON mode, vision,
+#   context length); only candidates that pass them are checked against the named policy
+#   (providers, drift, tier, witness scopes, latency cap, cost cap), then ordered.
+#
+#   Named policies live in data.data.policies (policies/data/policies/<name>.json); the tier
+#   ladder, lowest first, in data.data.tiers (policies/data/tiers.json).
+#
+#   Only builtins that OPA's wasm target implements natively are used, so the embedded engine
+#   (opa build -t wasm) and an OPA server return identical decisions.
+package sovereign.route
+
+import data.data.policies as named_policies
+import data.data.tiers as tier_ladder
+
+# --- the named policy and its settings -------------------------------------------------------
+
+policy := named_policies[input.policy_id]
+
+# Drift posture: what to do with a candidate whose provider reports a model hash other than the
+# pinned one. Unknown postures fall through to the strictest behaviour (reject).
+default drift_posture := "reject"
+
+drift_posture := policy.drift_posture
+
+drift_allowed if drift_posture == "allow"
+
+drift_downgrades if drift_posture == "downgrade"
+
+drift_rejects if {
+	not drift_allowed
+	not drift_downgrades
+}
+
+# --- tiers -----------------------------------------------------------------------------------
+
+# Position of each tier in the ladder: open=0 < standard=1 < confidential=2 < sealed=3.
+tier_rank := {t.name: i | some i, t in tier_ladder}
+
+default tenant_min_rank := 0
+
+tenant_min_rank := tier_rank[input.tenant.min_tier]
+
+# The tier a request needs: the policy's tier, raised by the tenant's minimum when that is higher.
+required_rank := max({tier_rank[policy.tier], tenant_min_rank})
+
+default tier_required := null
+
+tier_required := tier_ladder[required_rank].name
+
+# Highest tier whose required witness scopes are all among the given (verified) scopes.
+witnessed_rank(scopes) := max({i |
+	some i, t in tier_ladder
+	count({s | some s in t.requires_scopes; not s in scopes}) == 0
+})
+
+# --- per-candidate facts ---------------------------------------------------------------------
+
+# Anything but an explicit "none" counts as drift (fail closed on unknown states).
+drifted(c) if not c.drift == "none"
+
+is_drifted(c) if {
+	drifted(c)
+} else := false
+
+# Witness statements vouch for the pinned model hash. A drifted model keeps them only when the
+# posture is "allow"; under "downgrade" it is treated as unwitnessed, which lowers its tier.
+effective_scopes(c) := [] if {
+	drifted(c)
+	not drift_allowed
+} else := s if {
+	s := c.witness_scopes
+} else := []
+
+# A candidate's tier is derived from its verified witness scopes, capped by the tier the
+# catalog declares for it (if any). A declared tier missing from the ladder ranks below all.
+candidate_rank(c) := witnessed_rank(effective_scopes(c)) if {
+	not c.tier
+} else := min({witnessed_rank(effective_scopes(c)), tier_rank[c.tier]}) if {
+	tier_rank[c.tier]
+} else := -1
+
+candidate_tier(c) := name if {
+	name := tier_ladder[candidate_rank(c)].name
+} else := "unknown"
+
+default input_tokens := 0
+
+input_tokens := input.request.input_tokens
+
+default max_output_tokens := 0
+
+max_output_tokens := input.request.max_output_tokens
+
+default context_tokens := 0
+
+context_tokens := input.request.needs.context_tokens
+
+# Worst-case cost in USD: the input estimate plus max_output_tokens, at per-million prices.
+estimated_cost_usd(c) := ((input_tokens * c.price_input_per_mtok) + (max_output_tokens * c.price_output_per_mtok)) / 1000000
+
+# --- 1. hard capability filters (before any scoring) ------------------------------------------
+
+capability_miss contains [i, "missing_capability_tools"] if {
+	input.request.needs.tools == true
+	some i, c in input.candidates
+	not has_capability(c, "tools")
+}
+
+capability_miss contains [i, "missing_capability_json_mode"] if {
+	input.request.needs.json_mode == true
+	some i, c in input.candidates
+	not has_capability(c, "json_mode")
+}
+
+capability_miss contains [i, "missing_capability_vision"] if {
+	input.request.needs.vision == true
+	some i, c in input.candidates
+	not has_capability(c, "vision")
+}
+
+capability_miss contains [i, "context_length_exceeded"] if {
+	some i, c in input.candidates
+	not fits_context(c)
+}
+
+# Helper rules instead of `not a <= b` or `not x in xs` inline: OPA evaluates the operands of a
+# negated built-in call outside the negation, so an undefined operand (a missing field) would make
+# the enclosing rule undefined (fail open) instead of true (fail closed).
+has_capability(c, name) if c.capabilities[name] == true
+
+fits_context(c) if context_tokens <= c.capabilities.context_length
+
+capable contains i if {
+	some i, _ in input.candidates
+	count({code | some [j, code] in capability_miss; j == i}) == 0
+}
+
+# --- 2. policy checks, only for capable candidates --------------------------------------------
+
+policy_miss contains [i, "provider_not_allowed"] if {
+	some i in capable
+	not provider_allowed(input.candidates[i])
+}
+
+provider_allowed(c) if c.provider in policy.allowed_providers
+
+provider_allowed(_) if not policy.allowed_providers
+
+policy_miss contains [i, "model_drift_rejected"] if {
+	some i in capable
+	drifted(input.candidates[i])
+	drift_rejects
+}
+
+policy_miss contains [i, "tier_below_required"] if {
+	some i in capable
+	below_tier(i)
+}
+
+policy_miss contains [i, "missing_witness_scopes"] if {
+	some i in capable
+	lacks_scopes(i)
+}
+
+below_tier(i) if candidate_rank(input.candidates[i]) < required_rank
+
+lacks_scopes(i) if {
+	scopes := effective_scopes(input.candidates[i])
+	some s in policy.required_witness_scopes
+	not s in scopes
+}
+
+# Witness statements the gateway could not verify (expired, forged, unknown witness, ...) count
+# for nothing. When that leaves a candidate short of the tier or scopes, each rejection is named
+# among its reasons (`witness_expired`, `witness_bad_signature`, ...), so a lowered tier is visible.
+witness_miss contains [i, concat("", ["witness_", code])] if {
+	some i in capable
+	short_of_witnesses(i)
+	some code in input.candidates[i].witness_rejections
+}
+
+short_of_witnesses(i) if below_tier(i)
+
+short_of_witnesses(i) if lacks_scopes(i)
+
+policy_miss contains [i, "latency_cap_exceeded"] if {
+	some i in capable
+	input.candidates[i].p95_ms > policy.max_latency_ms
+}
+
+policy_miss contains [i, "cost_cap_exceeded"] if {
+	some i in capable
+	cap := policy.max_cost_usd
+	not within_cost(input.candidates[i], cap)
+}
+
+# Helper rule: see has_capability.
+within_cost(c, cap) if estimated_cost_usd(c) <= cap
+
+# --- 3. qualifying candidates and their order -------------------------------------------------
+
+misses := (capability_miss | policy_miss) | witness_miss
+
+qualifying contains i if {
+	some i in capable
+	count({code | some [j, code] in policy_miss; j == i}) == 0
+}
+
+default preferred_providers := []
+
+preferred_providers := policy.preferred_providers
+
+# Position in the policy's preferred provider list; providers not listed come after all listed.
+preference_rank(c) := i if {
+	some i, p in preferred_providers
+	p == c.provider
+} else := count(preferred_providers)
+
+cost_key(c) := k if {
+	k := estimated_cost_usd(c)
+} else := 1000000000
+
+latency_key(c) := k if {
+	k := c.p95_ms
+} else := 1000000000
+
+# Chain order: policy preference, then worst-case cost, then p95 latency, then names and
+# position for a total order. The fallback walk (stage 4) re-orders ties by health.
+chain_keys := sort([[preference_rank(c), cost_key(c), latency_key(c), c.provider, c.model, i] |
+	some i in qualifying
+	c := input.candidates[i]
+])
+
+ordered_chain := [{
+	"provider": c.provider,
+	"model": c.model,
+	"tier": candidate_tier(c),
+	"drifted": is_drifted(c),
+} |
+	some key in chain_keys
+	c := input.candidates[key[5]]
+]
+
+# --- 4. request-level reasons ---------------------------------------------------------------
+
+request_reason contains "unknown_policy" if not policy
+
+request_reason contains "policy_not_allowed" if {
+	input.tenant.allowed_policies
+	not tenant_may_use_policy
+}
+
+tenant_may_use_policy if input.policy_id in input.tenant.allowed_policies
+
+request_reason contains "origin_not_allowed" if {
+	policy.allowed_origins
+	not origin_allowed
+}
+
+origin_allowed if input.origin.header in policy.allowed_origins
+
+request_reason contains "unknown_tier" if {
+	policy
+	not tier_rank[policy.tier]
+}
+
+request_reason contains "unknown_tier" if {
+	input.tenant.min_tier
+	not tier_rank[input.tenant.min_tier]
+}
+
+request_reason contains "no_qualifying_candidate" if count(qualifying) == 0
+
+# --- 5. the decision ------------------------------------------------------------------------
+
+default allow := false
+
+allow if {
+	count(request_reason) == 0
+	count(qualifying) > 0
+}
+
+# Candidate reasons in candidate order, codes sorted, as {code, provider, model}.
+candidate_reasons := [{"code": key[1], "provider": c.provider, "model": c.model} |
+	some key in sort(misses)
+	c := input.candidates[key[0]]
+]
+
+reasons := array.concat([{"code": code} | some code in sort(request_reason)], candidate_reasons) if {
+	not allow
+} else := []
+
+excluded := [{"provider": c.provider, "model": c.model, "reasons": sort(codes)} |
+	some i, c in input.candidates
+	codes := {code | some [j, code] in misses; j == i}
+	count(codes) > 0
+]
+
+chain := ordered_chain if {
+	allow
+} else := []
+
+default policy_id := null
+
+policy_id := input.policy_id
+
+default max_cost_usd := null
+
+max_cost_usd := policy.max_cost_usd
+
+default max_latency_ms := null
+
+max_latency_ms := policy.max_latency_ms
+
+decision := {
+	"allow": allow,
+	"policy_id": policy_id,
+	"reasons": reasons,
+	"chain": chain,
+	"tier_required": tier_required,
+	"max_cost_usd": max_cost_usd,
+	"max_latency_ms": max_latency_ms,
+	"excluded": excluded,
+}
