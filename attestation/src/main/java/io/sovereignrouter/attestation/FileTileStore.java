@@ -1,0 +1,170 @@
+package io.sovereignrouter.attestation;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A {@link TileStore} in a directory laid out exactly as C2SP tlog-tiles serves it: {@code
+ * checkpoint}, {@code tile/<L>/…}, {@code tile/entries/…}. A static file server over the directory
+ * is a valid tlog-tiles endpoint.
+ *
+ * <p>Each file is written to a temporary sibling, fsynced, then renamed over the target, so no
+ * reader ever sees a partial file. {@link #sync()} fsyncs the directories whose entries changed;
+ * {@link #writeCheckpoint} also fsyncs its directory before returning. Not thread-safe for writes:
+ * one writer (the log's sequencer); concurrent readers are fine.
+ */
+public final class FileTileStore implements TileStore {
+  private static final String CHECKPOINT = "checkpoint";
+  private static final AtomicLong TEMP_COUNTER = new AtomicLong();
+
+  private final Path root;
+  private final Set<Path> dirtyDirs = new LinkedHashSet<>();
+
+  private FileTileStore(Path root) {
+    this.root = root;
+  }
+
+  /**
+   * Opens (creating if needed) a store rooted at a directory.
+   *
+   * @param root the log directory
+   * @return the store
+   * @throws LogStorageException if the directory cannot be created
+   */
+  public static FileTileStore open(Path root) {
+    try {
+      Files.createDirectories(root);
+      return new FileTileStore(root.toAbsolutePath());
+    } catch (IOException e) {
+      throw new LogStorageException("cannot create log directory " + root, e);
+    }
+  }
+
+  /**
+   * The directory this store writes to.
+   *
+   * @return the root directory
+   */
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public Optional<byte[]> read(TilePath path) {
+    return readFile(root.resolve(path.format()));
+  }
+
+  @Override
+  public void write(TilePath path, byte[] data) {
+    Path target = root.resolve(path.format());
+    writeAtomically(target, data);
+    dirtyDirs.add(target.getParent());
+  }
+
+  @Override
+  public void sync() {
+    for (Path dir : dirtyDirs) {
+      fsyncDirectory(dir);
+    }
+    dirtyDirs.clear();
+  }
+
+  @Override
+  public Optional<byte[]> readCheckpoint() {
+    return readFile(root.resolve(CHECKPOINT));
+  }
+
+  @Override
+  public void writeCheckpoint(byte[] signedNote) {
+    writeAtomically(root.resolve(CHECKPOINT), signedNote);
+    fsyncDirectory(root);
+  }
+
+  @Override
+  public void close() {
+    // Nothing is held open between calls.
+  }
+
+  private static Optional<byte[]> readFile(Path file) {
+    try {
+      return Optional.of(Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new LogStorageException("cannot read " + file, e);
+    }
+  }
+
+  private void writeAtomically(Path target, byte[] data) {
+    Path dir = target.getParent();
+    Path temp =
+        dir.resolve(
+            "."
+                + target.getFileName()
+                + ".tmp-"
+                + ProcessHandle.current().pid()
+                + "-"
+                + TEMP_COUNTER.incrementAndGet());
+    try {
+      if (!Files.isDirectory(dir)) {
+        createDirectoriesDurably(dir);
+      }
+      try (FileChannel ch =
+          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ByteBuffer buf = ByteBuffer.wrap(data);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true);
+      }
+      try {
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new LogStorageException("file system cannot rename atomically under " + dir, e);
+      }
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new LogStorageException("cannot write " + target, e);
+    }
+  }
+
+  // New directories must themselves be durable entries of their parents.
+  private void createDirectoriesDurably(Path dir) throws IOException {
+    Path parent = dir.getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      createDirectoriesDurably(parent);
+    }
+    try {
+      Files.createDirectory(dir);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      return;
+    }
+    if (parent != null) {
+      dirtyDirs.add(parent);
+    }
+  }
+
+  private static void fsyncDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      throw new LogStorageException("cannot fsync directory " + dir, e);
+    }
+  }
+}
