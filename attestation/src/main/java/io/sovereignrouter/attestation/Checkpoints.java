@@ -69,13 +69,13 @@ public final class Checkpoints {
    * @param proof consistency proof from {@code older.size()} to {@code newer.size()}
    * @return the outcome
    */
-  public static ProofVerification consistent(
+  public static Verification consistent(
       Checkpoint older, Checkpoint newer, ConsistencyProof proof) {
     if (!older.origin().equals(newer.origin())) {
-      return new ProofVerification.Invalid("checkpoints of different logs");
+      return new Verification.Invalid("checkpoints of different logs");
     }
     if (proof.size1() != older.size() || proof.size2() != newer.size()) {
-      return new ProofVerification.Invalid(
+      return new Verification.Invalid(
           "consistency proof for "
               + proof.size1()
               + "→"

@@ -35,7 +35,7 @@ public record ConsistencyProof(long size1, long size2, List<Hash> hashes) {
    * @param root2 trusted root of the newer tree
    * @return the outcome
    */
-  public ProofVerification verify(Hash root1, Hash root2) {
+  public Verification verify(Hash root1, Hash root2) {
     if (size2 < size1) {
       return invalid("size1 " + size1 + " exceeds size2 " + size2);
     }
@@ -44,13 +44,13 @@ public record ConsistencyProof(long size1, long size2, List<Hash> hashes) {
         return invalid("expected 0 hashes for equal sizes, got " + hashes.size());
       }
       return root1.equals(root2)
-          ? new ProofVerification.Verified()
-          : new ProofVerification.RootMismatch(root1, root2);
+          ? new Verification.Verified()
+          : new Verification.RootMismatch(root1, root2);
     }
     if (size1 == 0) {
       // Every tree extends the empty tree.
       return hashes.isEmpty()
-          ? new ProofVerification.Verified()
+          ? new Verification.Verified()
           : invalid("expected 0 hashes from the empty tree, got " + hashes.size());
     }
     if (hashes.isEmpty()) {
@@ -93,15 +93,15 @@ public record ConsistencyProof(long size1, long size2, List<Hash> hashes) {
       return invalid("proof shorter than expected (" + hashes.size() + " hashes)");
     }
     if (!fr.equals(root1)) {
-      return new ProofVerification.RootMismatch(root1, fr);
+      return new Verification.RootMismatch(root1, fr);
     }
     if (!sr.equals(root2)) {
-      return new ProofVerification.RootMismatch(root2, sr);
+      return new Verification.RootMismatch(root2, sr);
     }
-    return new ProofVerification.Verified();
+    return new Verification.Verified();
   }
 
-  private static ProofVerification invalid(String reason) {
-    return new ProofVerification.Invalid("consistency proof: " + reason);
+  private static Verification invalid(String reason) {
+    return new Verification.Invalid("consistency proof: " + reason);
   }
 }

@@ -66,7 +66,7 @@ public final class Ed25519Signer implements Signer {
     if (!text.startsWith(PREFIX)) {
       throw new FormatException("signer key: expected PRIVATE+KEY+<name>+<hash>+<key>");
     }
-    String[] parts = text.substring(PREFIX.length()).split("\\+", -1);
+    String[] parts = text.substring(PREFIX.length()).split("\\+", 3);
     if (parts.length != 3) {
       throw new FormatException("signer key: expected PRIVATE+KEY+<name>+<hash>+<key>");
     }

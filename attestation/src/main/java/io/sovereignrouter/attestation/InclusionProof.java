@@ -35,10 +35,10 @@ public record InclusionProof(long leafIndex, long treeSize, List<Hash> hashes) {
    * @param rootHash trusted root of a tree of {@link #treeSize()}
    * @return the outcome
    */
-  public ProofVerification verify(Hash leafHash, Hash rootHash) {
+  public Verification verify(Hash leafHash, Hash rootHash) {
     // RFC 9162 §2.1.3.2, step 1.
     if (leafIndex >= treeSize) {
-      return new ProofVerification.Invalid(
+      return new Verification.Invalid(
           "inclusion proof: leaf index " + leafIndex + " not below tree size " + treeSize);
     }
     long fn = leafIndex;
@@ -46,7 +46,7 @@ public record InclusionProof(long leafIndex, long treeSize, List<Hash> hashes) {
     Hash r = leafHash;
     for (Hash p : hashes) {
       if (sn == 0) {
-        return new ProofVerification.Invalid(
+        return new Verification.Invalid(
             "inclusion proof: expected " + expectedLength() + " hashes, got " + hashes.size());
       }
       if ((fn & 1) == 1 || fn == sn) {
@@ -64,12 +64,12 @@ public record InclusionProof(long leafIndex, long treeSize, List<Hash> hashes) {
       sn >>>= 1;
     }
     if (sn != 0) {
-      return new ProofVerification.Invalid(
+      return new Verification.Invalid(
           "inclusion proof: expected " + expectedLength() + " hashes, got " + hashes.size());
     }
     return r.equals(rootHash)
-        ? new ProofVerification.Verified()
-        : new ProofVerification.RootMismatch(rootHash, r);
+        ? new Verification.Verified()
+        : new Verification.RootMismatch(rootHash, r);
   }
 
   private int expectedLength() {

@@ -97,6 +97,9 @@ public record Note(String text, List<NoteSignature> signatures) {
     }
     String text = msg.substring(0, split + 1);
     String block = msg.substring(split + 2);
+    if (block.isEmpty()) {
+      throw new FormatException("note: no signatures");
+    }
     List<NoteSignature> sigs = new ArrayList<>();
     for (String line : block.substring(0, block.length() - 1).split("\n", -1)) {
       if (sigs.size() == MAX_SIGNATURES) {

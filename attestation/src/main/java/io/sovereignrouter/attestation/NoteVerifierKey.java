@@ -49,7 +49,7 @@ public record NoteVerifierKey(String name, byte[] publicKey) {
     if (text.length() > MAX_LENGTH) {
       throw new FormatException("verifier key: longer than " + MAX_LENGTH);
     }
-    String[] parts = text.split("\\+", -1);
+    String[] parts = text.split("\\+", 3);
     if (parts.length != 3) {
       throw new FormatException("verifier key: expected <name>+<hash>+<key>");
     }

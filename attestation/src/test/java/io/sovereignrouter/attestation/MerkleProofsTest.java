@@ -87,8 +87,8 @@ class MerkleProofsTest {
   void verify_rootMismatchIsAValue() {
     List<Hash> leaves = rfcLeaves();
     InclusionProof p = MerkleProofs.inclusion(2, 8, TestTrees.reader(leaves));
-    ProofVerification got = p.verify(leaves.get(2), Hash.EMPTY);
-    assertThat(got).isInstanceOf(ProofVerification.RootMismatch.class);
+    Verification got = p.verify(leaves.get(2), Hash.EMPTY);
+    assertThat(got).isInstanceOf(Verification.RootMismatch.class);
     assertThat(got.message()).contains("expected " + Hash.EMPTY);
   }
 }

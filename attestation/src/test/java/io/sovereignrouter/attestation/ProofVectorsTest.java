@@ -43,8 +43,7 @@ class ProofVectorsTest {
     InclusionProof proof =
         new InclusionProof(
             v.get("leafIndex").asLong(), v.get("treeSize").asLong(), hashes(v.get("proof")));
-    ProofVerification got =
-        proof.verify(hex(v.get("leafHash").asText()), hex(v.get("root").asText()));
+    Verification got = proof.verify(hex(v.get("leafHash").asText()), hex(v.get("root").asText()));
 
     assertThat(got.ok()).as(v.get("desc").asText() + ": " + got.message()).isEqualTo(!wantErr);
     // Independent cross-check. sigstore-java 2.0.0 walks the path by index bits alone and does
@@ -66,8 +65,7 @@ class ProofVectorsTest {
     ConsistencyProof proof =
         new ConsistencyProof(
             v.get("size1").asLong(), v.get("size2").asLong(), hashes(v.get("proof")));
-    ProofVerification got =
-        proof.verify(hex(v.get("root1").asText()), hex(v.get("root2").asText()));
+    Verification got = proof.verify(hex(v.get("root1").asText()), hex(v.get("root2").asText()));
 
     assertThat(got.ok()).as(v.get("desc").asText() + ": " + got.message()).isEqualTo(!wantErr);
   }

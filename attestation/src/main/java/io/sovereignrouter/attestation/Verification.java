@@ -1,17 +1,17 @@
 package io.sovereignrouter.attestation;
 
 /**
- * Outcome of checking a proof, checkpoint or signature: a value the caller must switch on.
+ * Outcome of checking a proof or signature: a value the caller must switch on.
  *
  * <pre>{@code
  * switch (proof.verify(leaf, root)) {
- *   case ProofVerification.Verified v -> ok();
- *   case ProofVerification.RootMismatch m -> reject(m.message());
- *   case ProofVerification.Invalid i -> reject(i.message());
+ *   case Verification.Verified v -> ok();
+ *   case Verification.RootMismatch m -> reject(m.message());
+ *   case Verification.Invalid i -> reject(i.message());
  * }
  * }</pre>
  */
-public sealed interface ProofVerification {
+public sealed interface Verification {
   /**
    * Whether verification succeeded.
    *
@@ -29,7 +29,7 @@ public sealed interface ProofVerification {
   String message();
 
   /** Everything checked out. */
-  record Verified() implements ProofVerification {
+  record Verified() implements Verification {
     @Override
     public String message() {
       return "verified";
@@ -42,7 +42,7 @@ public sealed interface ProofVerification {
    * @param expected the root the caller trusts
    * @param calculated the root the proof produced
    */
-  record RootMismatch(Hash expected, Hash calculated) implements ProofVerification {
+  record RootMismatch(Hash expected, Hash calculated) implements Verification {
     @Override
     public String message() {
       return "root mismatch: calculated " + calculated + ", expected " + expected;
@@ -55,7 +55,7 @@ public sealed interface ProofVerification {
    *
    * @param reason what was wrong
    */
-  record Invalid(String reason) implements ProofVerification {
+  record Invalid(String reason) implements Verification {
     @Override
     public String message() {
       return reason;
