@@ -120,6 +120,10 @@ public final class MerkleLog implements AutoCloseable {
       return CompletableFuture.failedFuture(
           new LogPushbackException("log queue full (" + config.maxPending() + " pending)"));
     }
+    if (!sequencer.isAlive()) {
+      // Raced with close(): nobody will integrate this entry.
+      failQueued(new LogPushbackException("log is closed"));
+    }
     return p.future();
   }
 
@@ -223,6 +227,7 @@ public final class MerkleLog implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    failQueued(new LogPushbackException("log is closed"));
     store.close();
   }
 
@@ -326,6 +331,10 @@ public final class MerkleLog implements AutoCloseable {
     for (Pending p : batch) {
       p.future().completeExceptionally(cause);
     }
+    failQueued(cause);
+  }
+
+  private void failQueued(AttestationException cause) {
     Pending p;
     while ((p = queue.poll()) != null) {
       p.future().completeExceptionally(cause);

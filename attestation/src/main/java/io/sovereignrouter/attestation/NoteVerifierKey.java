@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * A C2SP signed-note Ed25519 verifier key, {@code <name>+<hash>+<base64(0x01 || key)>}.
@@ -114,7 +113,7 @@ public record NoteVerifierKey(String name, byte[] publicKey) {
     if (signature.length != 64) {
       return false;
     }
-    Ed25519Signer v = new Ed25519Signer();
+    var v = new org.bouncycastle.crypto.signers.Ed25519Signer();
     v.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
     v.update(message, 0, message.length);
     return v.verifySignature(signature);
