@@ -3,6 +3,8 @@ package io.sovereignrouter.attestation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,34 +23,99 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Each file is written to a temporary sibling, fsynced, then renamed over the target, so no
  * reader ever sees a partial file. {@link #sync()} fsyncs the directories whose entries changed;
- * {@link #writeCheckpoint} also fsyncs its directory before returning. Not thread-safe for writes:
- * one writer (the log's sequencer); concurrent readers are fine.
+ * {@link #writeCheckpoint} also fsyncs its directory before returning. One writer per directory,
+ * enforced with an OS file lock; within it, writes come from one thread (the log's sequencer);
+ * concurrent readers are fine.
  */
 public final class FileTileStore implements TileStore {
   private static final String CHECKPOINT = "checkpoint";
   private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
+  private static final String LOCK = ".lock";
+
   private final Path root;
   private final Set<Path> dirtyDirs = new LinkedHashSet<>();
+  private final FileChannel lockChannel;
+  private final FileLock lock;
 
-  private FileTileStore(Path root) {
+  private FileTileStore(Path root, FileChannel lockChannel, FileLock lock) {
     this.root = root;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
   }
 
   /**
-   * Opens (creating if needed) a store rooted at a directory.
+   * Opens (creating if needed) a store rooted at a directory for reading and writing. Takes an
+   * exclusive OS lock on {@code .lock} in the directory, so a second writer (another process or
+   * another writable store in this JVM) fails instead of corrupting the log; the OS releases the
+   * lock if the process dies.
    *
    * @param root the log directory
    * @return the store
-   * @throws LogStorageException if the directory cannot be created
+   * @throws LogStorageException if the directory cannot be created or another writer holds it
    */
   public static FileTileStore open(Path root) {
+    Path abs = root.toAbsolutePath();
+    FileChannel ch = null;
     try {
-      Files.createDirectories(root);
-      return new FileTileStore(root.toAbsolutePath());
+      Files.createDirectories(abs);
+      ch = FileChannel.open(abs.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = ch.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        throw new LogStorageException("log directory " + abs + " is in use by another writer");
+      }
+      return new FileTileStore(abs, ch, lock);
     } catch (IOException e) {
-      throw new LogStorageException("cannot create log directory " + root, e);
+      closeQuietly(ch);
+      throw new LogStorageException("cannot open log directory " + abs, e);
+    } catch (LogStorageException e) {
+      closeQuietly(ch);
+      throw e;
     }
+  }
+
+  /**
+   * Opens a store for reading only (auditing, serving): takes no lock and never writes.
+   *
+   * @param root the log directory
+   * @return a read-only store; its write methods throw {@link LogStorageException}
+   */
+  public static TileStore openReadOnly(Path root) {
+    FileTileStore store = new FileTileStore(root.toAbsolutePath(), null, null);
+    return new TileStore() {
+      @Override
+      public Optional<byte[]> read(TilePath path) {
+        return store.read(path);
+      }
+
+      @Override
+      public void write(TilePath path, byte[] data) {
+        throw new LogStorageException("read-only store");
+      }
+
+      @Override
+      public void sync() {
+        throw new LogStorageException("read-only store");
+      }
+
+      @Override
+      public Optional<byte[]> readCheckpoint() {
+        return store.readCheckpoint();
+      }
+
+      @Override
+      public void writeCheckpoint(byte[] signedNote) {
+        throw new LogStorageException("read-only store");
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   /**
@@ -93,7 +160,25 @@ public final class FileTileStore implements TileStore {
 
   @Override
   public void close() {
-    // Nothing is held open between calls.
+    try {
+      if (lock != null) {
+        lock.release();
+      }
+    } catch (IOException e) {
+      // Closing the channel below releases the lock as well.
+    }
+    closeQuietly(lockChannel);
+  }
+
+  private static void closeQuietly(FileChannel ch) {
+    if (ch == null) {
+      return;
+    }
+    try {
+      ch.close();
+    } catch (IOException e) {
+      // Nothing useful to do: the lock dies with the channel or the process.
+    }
   }
 
   private static Optional<byte[]> readFile(Path file) {

@@ -63,6 +63,15 @@ public final class MerkleLog implements AutoCloseable {
    * @throws LogStorageException if stored data is missing, corrupt or signed by another key
    */
   public static MerkleLog open(TileStore store, Signer signer, LogConfig config) {
+    try {
+      return openOrThrow(store, signer, config);
+    } catch (RuntimeException e) {
+      store.close(); // release the directory for a corrected retry
+      throw e;
+    }
+  }
+
+  private static MerkleLog openOrThrow(TileStore store, Signer signer, LogConfig config) {
     NoteVerifierKey key = signer.verifierKey();
     var stored = store.readCheckpoint();
     if (stored.isEmpty()) {

@@ -39,6 +39,26 @@ public sealed interface TilePath {
   }
 
   /**
+   * Whether this resource belongs to the tree of {@code treeSize}: a full tile whose entries all
+   * lie within it, or the partial tile of exactly the width that tree has. A server should only
+   * serve resources covered by its published checkpoint; anything else can be left over from an
+   * integration that crashed before its checkpoint was written.
+   *
+   * @param treeSize size of a published tree
+   * @return true if the tree of that size contains this resource
+   */
+  default boolean coveredBy(long treeSize) {
+    int level =
+        switch (this) {
+          case Hashes h -> h.level();
+          case Entries e -> 0;
+        };
+    long nodes = treeSize >>> (8 * level);
+    long start = index() * FULL_WIDTH;
+    return full() ? start + FULL_WIDTH <= nodes : start + width() == nodes;
+  }
+
+  /**
    * The relative path, e.g. {@code tile/0/x001/x234/067.p/8}.
    *
    * @return the path

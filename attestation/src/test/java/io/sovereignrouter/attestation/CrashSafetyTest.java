@@ -122,7 +122,8 @@ class CrashSafetyTest {
             .isTrue();
       }
     }
-    assertThat(LogAuditor.audit(FileTileStore.open(logDir), key.verifierKey()).ok()).isTrue();
+    assertThat(LogAuditor.audit(FileTileStore.openReadOnly(logDir), key.verifierKey()).ok())
+        .isTrue();
   }
 
   @AfterAll

@@ -63,7 +63,7 @@ class MerkleLogTest {
           results.stream().map(r -> r.checkpoint().checkpoint().size()).distinct().count();
       assertThat(batches).isBetween(13L, 1300L);
     }
-    assertThat(LogAuditor.audit(FileTileStore.open(dir), KEY.verifierKey()).ok()).isTrue();
+    assertThat(LogAuditor.audit(FileTileStore.openReadOnly(dir), KEY.verifierKey()).ok()).isTrue();
   }
 
   @Test
@@ -83,7 +83,7 @@ class MerkleLogTest {
     try (Stream<Path> files = Files.walk(dir)) {
       assertThat(files.filter(p -> p.getFileName().toString().contains(".tmp-"))).isEmpty();
     }
-    assertThat(LogAuditor.audit(FileTileStore.open(dir), KEY.verifierKey()).ok()).isTrue();
+    assertThat(LogAuditor.audit(FileTileStore.openReadOnly(dir), KEY.verifierKey()).ok()).isTrue();
   }
 
   @Test
@@ -109,6 +109,49 @@ class MerkleLogTest {
           .isTrue();
       InclusionProof old = log.inclusionProof(5, 700);
       assertThat(old.verify(Hash.ofLeaf(entry(5)), first.checkpoint().rootHash()).ok()).isTrue();
+    }
+  }
+
+  @Test
+  void open_secondWriterIsRefused() {
+    try (MerkleLog log = MerkleLog.open(FileTileStore.open(dir), KEY, FAST)) {
+      assertThatThrownBy(() -> FileTileStore.open(dir))
+          .isInstanceOf(LogStorageException.class)
+          .hasMessageContaining("in use");
+    }
+    FileTileStore.open(dir).close();
+  }
+
+  @Test
+  void proofs_duringAppendsVerifyAgainstPublishedRoots() throws Exception {
+    try (MerkleLog log =
+        MerkleLog.open(
+            FileTileStore.open(dir), KEY, new LogConfig(Duration.ofMillis(1), 37, 100_000))) {
+      CompletableFuture<List<AppendResult>> writer =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return appendAll(log, 0, 3000);
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      java.util.Random random = new java.util.Random(1);
+      int checked = 0;
+      while (!writer.isDone() || checked < 200) {
+        Checkpoint cp = log.checkpoint().checkpoint();
+        if (cp.size() == 0) {
+          continue;
+        }
+        long i = random.nextLong(cp.size());
+        InclusionProof p = log.inclusionProof(i, cp.size());
+        assertThat(p.verify(Hash.ofLeaf(entry((int) i)), cp.rootHash()).ok()).isTrue();
+        long m = random.nextLong(cp.size() + 1);
+        assertThat(log.consistencyProof(m, cp.size()).verify(log.rootHash(m), cp.rootHash()).ok())
+            .isTrue();
+        checked++;
+      }
+      assertThat(writer.get()).hasSize(3000);
     }
   }
 
@@ -152,7 +195,7 @@ class MerkleLogTest {
         byte[] bad = good.clone();
         bad[i] ^= 0x20;
         Files.write(f, bad);
-        assertThat(LogAuditor.audit(FileTileStore.open(dir), KEY.verifierKey()).ok())
+        assertThat(LogAuditor.audit(FileTileStore.openReadOnly(dir), KEY.verifierKey()).ok())
             .as("%s byte %d", rel, i)
             .isFalse();
         checked++;
@@ -160,7 +203,7 @@ class MerkleLogTest {
       Files.write(f, good);
     }
     assertThat(checked).isGreaterThan(400);
-    assertThat(LogAuditor.audit(FileTileStore.open(dir), KEY.verifierKey()).ok()).isTrue();
+    assertThat(LogAuditor.audit(FileTileStore.openReadOnly(dir), KEY.verifierKey()).ok()).isTrue();
   }
 
   @Test

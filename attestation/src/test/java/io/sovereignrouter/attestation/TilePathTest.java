@@ -35,6 +35,26 @@ class TilePathTest {
   }
 
   @ParameterizedTest
+  @CsvSource({
+    "tile/0/000, 256, true",
+    "tile/0/000, 255, false",
+    "tile/0/000.p/255, 255, true",
+    "tile/0/000.p/254, 255, false",
+    "tile/0/001.p/44, 300, true",
+    "tile/0/001, 300, false",
+    "tile/1/000.p/1, 300, true",
+    "tile/1/000.p/1, 511, true",
+    "tile/1/000.p/1, 512, false",
+    "tile/1/000.p/2, 512, true",
+    "tile/entries/001.p/44, 300, true",
+    "tile/entries/001.p/45, 300, false",
+    "tile/entries/000, 300, true",
+  })
+  void coveredBy_onlyResourcesOfThatTree(String path, long size, boolean want) {
+    assertThat(TilePath.parse(path).coveredBy(size)).isEqualTo(want);
+  }
+
+  @ParameterizedTest
   @ValueSource(
       strings = {
         "tile/0/1234",
