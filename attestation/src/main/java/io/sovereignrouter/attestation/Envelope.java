@@ -31,6 +31,11 @@ public record Envelope(String payloadType, byte[] payload, List<EnvelopeSignatur
     signatures = List.copyOf(signatures);
   }
 
+  /**
+   * The payload.
+   *
+   * @return a copy of the payload bytes
+   */
   @Override
   public byte[] payload() {
     return payload.clone();

@@ -21,6 +21,11 @@ public record EnvelopeSignature(String keyid, byte[] sig) {
     sig = sig.clone();
   }
 
+  /**
+   * The signature.
+   *
+   * @return a copy of the signature bytes
+   */
   @Override
   public byte[] sig() {
     return sig.clone();

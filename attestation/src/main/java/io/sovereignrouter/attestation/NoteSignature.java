@@ -40,6 +40,11 @@ public record NoteSignature(String name, int keyHash, byte[] signature) {
     return Base64.getEncoder().encodeToString(blob);
   }
 
+  /**
+   * The signature without its key hash.
+   *
+   * @return a copy of the signature bytes
+   */
   @Override
   public byte[] signature() {
     return signature.clone();

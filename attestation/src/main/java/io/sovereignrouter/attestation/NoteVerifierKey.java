@@ -119,6 +119,11 @@ public record NoteVerifierKey(String name, byte[] publicKey) {
     return v.verifySignature(signature);
   }
 
+  /**
+   * The raw Ed25519 public key.
+   *
+   * @return a copy of the 32 key bytes
+   */
   @Override
   public byte[] publicKey() {
     return publicKey.clone();

@@ -31,6 +31,11 @@ public record Statement(List<Subject> subjects, String predicateType, JsonNode p
     predicate = predicate.deepCopy();
   }
 
+  /**
+   * The predicate.
+   *
+   * @return a deep copy of the predicate object
+   */
   @Override
   public JsonNode predicate() {
     return predicate.deepCopy();
