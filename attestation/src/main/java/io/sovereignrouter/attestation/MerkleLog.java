@@ -291,18 +291,20 @@ public final class MerkleLog implements AutoCloseable {
     Map<TilePath, byte[]> writes;
     SignedCheckpoint cp;
     try {
+      Checkpoint body;
       lock.lock();
       try {
         for (int i = 0; i < batch.size(); i++) {
           indexes[i] = state.append(batch.get(i).entry(), batch.get(i).leafHash());
         }
         writes = state.pendingWrites();
-        Checkpoint body =
+        body =
             Checkpoint.of(signer.name(), state.size(), MerkleProofs.rootHash(state.size(), state));
-        cp = Checkpoints.sign(body, signer);
       } finally {
         lock.unlock();
       }
+      // Signing may be slow (a KMS-backed Signer): readers are not blocked meanwhile.
+      cp = Checkpoints.sign(body, signer);
       // Durability order: tiles and bundles, sync, then the checkpoint that names them.
       for (Map.Entry<TilePath, byte[]> w : writes.entrySet()) {
         store.write(w.getKey(), w.getValue());
