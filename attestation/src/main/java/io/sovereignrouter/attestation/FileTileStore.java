@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * A {@link TileStore} in a directory laid out exactly as C2SP tlog-tiles serves it: {@code
@@ -114,6 +116,11 @@ public final class FileTileStore implements TileStore {
       }
 
       @Override
+      public void discardBeyond(long treeSize) {
+        throw new LogStorageException("read-only store");
+      }
+
+      @Override
       public void close() {}
     };
   }
@@ -156,6 +163,42 @@ public final class FileTileStore implements TileStore {
   public void writeCheckpoint(byte[] signedNote) {
     writeAtomically(root.resolve(CHECKPOINT), signedNote);
     fsyncDirectory(root);
+  }
+
+  @Override
+  public void discardBeyond(long treeSize) {
+    Path tiles = root.resolve("tile");
+    if (!Files.isDirectory(tiles)) {
+      return;
+    }
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(tiles)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    } catch (IOException e) {
+      throw new LogStorageException("cannot list " + tiles, e);
+    }
+    for (Path f : files) {
+      String rel = root.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+      boolean keep;
+      if (f.getFileName().toString().startsWith(".")) {
+        keep = false; // temporary file of an interrupted write
+      } else {
+        try {
+          keep = TilePath.parse(rel).within(treeSize);
+        } catch (FormatException e) {
+          keep = true; // not ours: leave foreign files alone
+        }
+      }
+      if (!keep) {
+        try {
+          Files.deleteIfExists(f);
+        } catch (IOException e) {
+          throw new LogStorageException("cannot delete " + f, e);
+        }
+        dirtyDirs.add(f.getParent());
+      }
+    }
+    sync();
   }
 
   @Override

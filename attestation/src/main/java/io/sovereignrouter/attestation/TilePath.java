@@ -48,14 +48,29 @@ public sealed interface TilePath {
    * @return true if the tree of that size contains this resource
    */
   default boolean coveredBy(long treeSize) {
-    int level =
-        switch (this) {
-          case Hashes h -> h.level();
-          case Entries e -> 0;
-        };
-    long nodes = treeSize >>> (8 * level);
+    long nodes = treeSize >>> (8 * tileLevel());
     long start = index() * FULL_WIDTH;
     return full() ? start + FULL_WIDTH <= nodes : start + width() == nodes;
+  }
+
+  /**
+   * Whether this resource describes a tree of at most {@code treeSize} (every node or entry it
+   * holds lies within that tree). After {@link MerkleLog#open} has discarded leftovers, every
+   * stored resource within the published size belongs to some published tree and may be served.
+   *
+   * @param treeSize size of a published tree
+   * @return true if the resource lies within that tree
+   */
+  default boolean within(long treeSize) {
+    long nodes = treeSize >>> (8 * tileLevel());
+    return index() * FULL_WIDTH + width() <= nodes;
+  }
+
+  private int tileLevel() {
+    return switch (this) {
+      case Hashes h -> h.level();
+      case Entries e -> 0;
+    };
   }
 
   /**

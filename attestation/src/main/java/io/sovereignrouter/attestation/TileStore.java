@@ -53,6 +53,16 @@ public interface TileStore extends AutoCloseable {
    */
   void writeCheckpoint(byte[] signedNote);
 
+  /**
+   * Deletes every tile and bundle that is not {@link TilePath#within} {@code treeSize}: leftovers
+   * of an integration that crashed before its checkpoint. Called by {@link MerkleLog#open} with the
+   * checkpoint's size, so that every stored resource belongs to a published tree.
+   *
+   * @param treeSize the durable checkpoint's size
+   * @throws LogStorageException on I/O failure
+   */
+  void discardBeyond(long treeSize);
+
   /** Releases resources; does not throw checked exceptions. */
   @Override
   void close();

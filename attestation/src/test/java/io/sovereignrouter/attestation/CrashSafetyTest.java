@@ -95,6 +95,13 @@ class CrashSafetyTest {
         MerkleLog.open(
             FileTileStore.open(logDir), key, new LogConfig(Duration.ofMillis(1), 64, 1000))) {
       Checkpoint latest = log.checkpoint().checkpoint();
+      // After open, every stored tile and bundle belongs to a published tree.
+      try (java.util.stream.Stream<Path> files = Files.walk(logDir.resolve("tile"))) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          String rel = logDir.relativize(f).toString().replace('\\', '/');
+          assertThat(TilePath.parse(rel).within(latest.size())).as(rel).isTrue();
+        }
+      }
       assertThat(Checkpoints.open(log.checkpoint().bytes(), key.verifierKey()))
           .isInstanceOf(CheckpointVerification.Valid.class);
 

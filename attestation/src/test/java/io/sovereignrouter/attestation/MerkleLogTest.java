@@ -156,6 +156,32 @@ class MerkleLogTest {
   }
 
   @Test
+  void open_discardsLeftoversOfACrashedIntegration() throws Exception {
+    try (MerkleLog log = MerkleLog.open(FileTileStore.open(dir), KEY, FAST)) {
+      appendAll(log, 0, 300);
+    }
+    List<String> leftovers =
+        List.of(
+            "tile/0/001.p/50",
+            "tile/entries/001.p/50",
+            "tile/0/002",
+            "tile/1/000.p/2",
+            "tile/0/.000.tmp-1-1");
+    for (String rel : leftovers) {
+      Files.createDirectories(dir.resolve(rel).getParent());
+      Files.write(dir.resolve(rel), new byte[] {1, 2, 3});
+    }
+    try (MerkleLog log = MerkleLog.open(FileTileStore.open(dir), KEY, FAST)) {
+      for (String rel : leftovers) {
+        assertThat(dir.resolve(rel)).as(rel).doesNotExist();
+      }
+      assertThat(dir.resolve("tile/0/001.p/44")).exists();
+      appendAll(log, 300, 320);
+    }
+    assertThat(LogAuditor.audit(FileTileStore.openReadOnly(dir), KEY.verifierKey()).ok()).isTrue();
+  }
+
+  @Test
   void open_otherKeyIsRefused() throws Exception {
     try (MerkleLog log = MerkleLog.open(FileTileStore.open(dir), KEY, FAST)) {
       appendAll(log, 0, 3);
@@ -331,6 +357,11 @@ class MerkleLogTest {
     }
 
     @Override
+    public void discardBeyond(long treeSize) {
+      delegate.discardBeyond(treeSize);
+    }
+
+    @Override
     public void close() {
       delegate.close();
     }
@@ -371,6 +402,11 @@ class MerkleLogTest {
     @Override
     public void writeCheckpoint(byte[] signedNote) {
       delegate.writeCheckpoint(signedNote);
+    }
+
+    @Override
+    public void discardBeyond(long treeSize) {
+      delegate.discardBeyond(treeSize);
     }
 
     @Override

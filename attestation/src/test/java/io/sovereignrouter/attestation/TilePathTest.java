@@ -55,6 +55,20 @@ class TilePathTest {
   }
 
   @ParameterizedTest
+  @CsvSource({
+    "tile/0/000.p/7, 300, true",
+    "tile/0/001.p/44, 300, true",
+    "tile/0/001.p/45, 300, false",
+    "tile/0/001, 300, false",
+    "tile/1/000.p/1, 300, true",
+    "tile/1/000.p/2, 300, false",
+    "tile/entries/001.p/3, 300, true",
+  })
+  void within_resourcesOfEveryTreeUpToSize(String path, long size, boolean want) {
+    assertThat(TilePath.parse(path).within(size)).isEqualTo(want);
+  }
+
+  @ParameterizedTest
   @ValueSource(
       strings = {
         "tile/0/1234",
