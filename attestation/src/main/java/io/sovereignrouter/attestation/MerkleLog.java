@@ -21,9 +21,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * writes it, and only then completes each future with (index, inclusion proof, checkpoint). An
  * acknowledged entry is therefore durable and covered by a durable signed checkpoint.
  *
- * <p>If storage fails, the batch's futures fail with {@link LogStorageException} and the log stops
- * accepting entries; reopen it to recover from the last durable checkpoint. When the queue is full
- * appends fail fast with {@link LogPushbackException}.
+ * <p>If writing tiles, syncing or signing fails, the batch's futures fail with that exception, the
+ * batch is forgotten (its indexes are reused) and the log goes on; callers may retry. If writing
+ * the checkpoint itself fails, its state on disk is unknown, so the log stops accepting entries;
+ * reopen it to recover from the last durable checkpoint. When the queue is full appends fail fast
+ * with {@link LogPushbackException}.
  */
 public final class MerkleLog implements AutoCloseable {
   private final TileStore store;
@@ -292,6 +294,7 @@ public final class MerkleLog implements AutoCloseable {
     long[] indexes = new long[batch.size()];
     Map<TilePath, byte[]> writes;
     SignedCheckpoint cp;
+    boolean checkpointAttempted = false;
     try {
       Checkpoint body;
       lock.lock();
@@ -312,14 +315,29 @@ public final class MerkleLog implements AutoCloseable {
         store.write(w.getKey(), w.getValue());
       }
       store.sync();
+      checkpointAttempted = true;
       store.writeCheckpoint(cp.format().getBytes(StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
       AttestationException failure =
           e instanceof AttestationException ae
               ? ae
               : new LogStorageException("log integration failed", e);
-      broken = failure;
-      fail(batch, failure);
+      if (checkpointAttempted) {
+        // The checkpoint may or may not be on disk: reusing these indexes could fork the log.
+        broken = failure;
+        fail(batch, failure);
+        return;
+      }
+      // Nothing names this batch (a tile write, sync or signing failed): forget it and go on.
+      lock.lock();
+      try {
+        state.rollback();
+      } finally {
+        lock.unlock();
+      }
+      for (Pending p : batch) {
+        p.future().completeExceptionally(failure);
+      }
       return;
     }
     List<AppendResult> results = new ArrayList<>(batch.size());

@@ -275,16 +275,92 @@ class MerkleLogTest {
   }
 
   @Test
-  void append_storageFailureFailsBatchAndStopsLog() throws Exception {
+  void append_tileWriteFailureFailsOnlyThatBatch() throws Exception {
     FailingStore failing = new FailingStore(FileTileStore.open(dir));
     try (MerkleLog log = MerkleLog.open(failing, KEY, FAST)) {
       appendAll(log, 0, 5);
-      failing.fail = true;
-      CompletableFuture<AppendResult> f = log.append(entry(5));
-      assertThatThrownBy(f::get)
+      SignedCheckpoint before = log.checkpoint();
+      failing.failWrites = true;
+      assertThatThrownBy(() -> log.append(entry(1000)).get())
           .isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(LogStorageException.class);
-      failing.fail = false;
+      failing.failWrites = false;
+      assertThat(log.checkpoint()).isEqualTo(before);
+      List<AppendResult> after = appendAll(log, 5, 300);
+      assertThat(after.get(0).index()).isEqualTo(5);
+      assertThat(log.checkpoint().checkpoint().rootHash()).isEqualTo(referenceRoot(300));
+    }
+    assertThat(LogAuditor.audit(FileTileStore.openReadOnly(dir), KEY.verifierKey()).ok()).isTrue();
+  }
+
+  @Test
+  void append_signerFailureFailsOnlyThatBatch() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean failNext =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Signer flaky =
+        new Signer() {
+          @Override
+          public String name() {
+            return KEY.name();
+          }
+
+          @Override
+          public byte[] publicKey() {
+            return KEY.publicKey();
+          }
+
+          @Override
+          public byte[] sign(byte[] message) {
+            if (failNext.getAndSet(false)) {
+              throw new AttestationException("injected signer timeout");
+            }
+            return KEY.sign(message);
+          }
+        };
+    try (MerkleLog log = MerkleLog.open(FileTileStore.open(dir), flaky, FAST)) {
+      appendAll(log, 0, 250);
+      failNext.set(true);
+      // Crosses a tile boundary inside the failed batch: rollback must restore the edges.
+      List<CompletableFuture<AppendResult>> failed = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        failed.add(log.append(("lost-" + i).getBytes(StandardCharsets.UTF_8)));
+      }
+      int lost = 0;
+      for (CompletableFuture<AppendResult> f : failed) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          assertThat(e).hasCauseInstanceOf(AttestationException.class);
+          lost++;
+        }
+      }
+      assertThat(lost).isPositive();
+      long size = log.checkpoint().checkpoint().size();
+      List<CompletableFuture<AppendResult>> more = new ArrayList<>();
+      for (long i = size; i < 600; i++) {
+        more.add(log.append(entry((int) i)));
+      }
+      for (CompletableFuture<AppendResult> f : more) {
+        AppendResult r = f.get();
+        assertThat(r.proof().verify(r.leafHash(), r.checkpoint().checkpoint().rootHash()).ok())
+            .isTrue();
+      }
+    }
+    assertThat(LogAuditor.audit(FileTileStore.openReadOnly(dir), KEY.verifierKey()).ok()).isTrue();
+    try (MerkleLog log = MerkleLog.open(FileTileStore.open(dir), KEY, FAST)) {
+      assertThat(log.checkpoint().checkpoint().size()).isEqualTo(600);
+    }
+  }
+
+  @Test
+  void append_checkpointWriteFailureStopsLog() throws Exception {
+    FailingStore failing = new FailingStore(FileTileStore.open(dir));
+    try (MerkleLog log = MerkleLog.open(failing, KEY, FAST)) {
+      appendAll(log, 0, 5);
+      failing.failCheckpoint = true;
+      assertThatThrownBy(() -> log.append(entry(5)).get())
+          .hasCauseInstanceOf(LogStorageException.class);
+      failing.failCheckpoint = false;
       assertThatThrownBy(() -> log.append(entry(6)).get())
           .hasCauseInstanceOf(LogStorageException.class);
       assertThat(log.checkpoint().checkpoint().size()).isEqualTo(5);
@@ -367,10 +443,11 @@ class MerkleLogTest {
     }
   }
 
-  /** Delegates, but fails writes while {@link #fail} is set. */
+  /** Delegates, but fails tile writes or checkpoint writes while the flags are set. */
   static final class FailingStore implements TileStore {
     private final TileStore delegate;
-    volatile boolean fail;
+    volatile boolean failWrites;
+    volatile boolean failCheckpoint;
 
     FailingStore(TileStore delegate) {
       this.delegate = delegate;
@@ -383,7 +460,7 @@ class MerkleLogTest {
 
     @Override
     public void write(TilePath path, byte[] data) {
-      if (fail) {
+      if (failWrites) {
         throw new LogStorageException("injected write failure");
       }
       delegate.write(path, data);
@@ -401,6 +478,9 @@ class MerkleLogTest {
 
     @Override
     public void writeCheckpoint(byte[] signedNote) {
+      if (failCheckpoint) {
+        throw new LogStorageException("injected checkpoint failure");
+      }
       delegate.writeCheckpoint(signedNote);
     }
 

@@ -35,6 +35,8 @@ public final class TreeState implements HashReader {
   private final Map<Long, Hash> nodeCache = lru(NODE_CACHE);
   private long size;
   private long flushedSize;
+  private List<List<Hash>> flushedEdges = List.of();
+  private List<byte[]> flushedEntryEdge = List.of();
 
   private TreeState(TileStore store, long size) {
     this.store = store;
@@ -88,6 +90,7 @@ public final class TreeState implements HashReader {
         }
       }
     }
+    s.mark();
     return s;
   }
 
@@ -172,6 +175,34 @@ public final class TreeState implements HashReader {
     unwrittenTiles.clear();
     unwrittenBundles.clear();
     flushedSize = size;
+    mark();
+  }
+
+  /**
+   * Forgets everything appended since the last {@link #flushed()}: the batch was not published, so
+   * its indexes are free again. Caches that may hold its nodes are dropped.
+   */
+  public void rollback() {
+    size = flushedSize;
+    edges.clear();
+    for (List<Hash> e : flushedEdges) {
+      edges.add(new ArrayList<>(e));
+    }
+    entryEdge.clear();
+    entryEdge.addAll(flushedEntryEdge);
+    unwrittenTiles.clear();
+    unwrittenBundles.clear();
+    nodeCache.clear();
+    tileCache.clear();
+  }
+
+  private void mark() {
+    List<List<Hash>> copy = new ArrayList<>(edges.size());
+    for (List<Hash> e : edges) {
+      copy.add(List.copyOf(e));
+    }
+    flushedEdges = copy;
+    flushedEntryEdge = List.copyOf(entryEdge);
   }
 
   /**
