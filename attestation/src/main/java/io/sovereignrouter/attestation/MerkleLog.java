@@ -335,6 +335,15 @@ public final class MerkleLog implements AutoCloseable {
       } finally {
         lock.unlock();
       }
+      try {
+        // Tiles of the forgotten batch must not be mistaken for published ones later.
+        store.discardBeyond(published.checkpoint().size());
+      } catch (RuntimeException cleanup) {
+        failure.addSuppressed(cleanup);
+        broken = failure;
+        fail(batch, failure);
+        return;
+      }
       for (Pending p : batch) {
         p.future().completeExceptionally(failure);
       }
