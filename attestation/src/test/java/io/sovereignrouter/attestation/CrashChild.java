@@ -1,0 +1,94 @@
+package io.sovereignrouter.attestation;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The process {@link CrashSafetyTest} kills: appends from several threads forever and prints one
+ * line per acknowledged entry ({@code ACK <index> <base64 entry> .}) and per new checkpoint ({@code
+ * CP <base64 signed note> .}). A line is only printed after the log acknowledged it.
+ *
+ * <p>Arguments: log directory, signer key file, run tag.
+ */
+public final class CrashChild {
+  private static final int THREADS = 4;
+  private static final int WINDOW = 16;
+
+  private CrashChild() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[0]);
+    Ed25519Signer key = Ed25519Signer.read(Path.of(args[1]));
+    String tag = args[2];
+    PrintStream out =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+    MerkleLog log =
+        MerkleLog.open(
+            FileTileStore.open(dir), key, new LogConfig(Duration.ofMillis(2), 64, 10_000));
+    Set<Long> printed = ConcurrentHashMap.newKeySet();
+    synchronized (out) {
+      out.println("READY " + log.checkpoint().checkpoint().size() + " .");
+      out.flush();
+    }
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      int thread = t;
+      Thread th =
+          new Thread(
+              () -> {
+                long seq = 0;
+                while (true) {
+                  List<byte[]> entries = new ArrayList<>();
+                  List<CompletableFuture<AppendResult>> futures = new ArrayList<>();
+                  for (int i = 0; i < WINDOW; i++) {
+                    byte[] e = (tag + "-t" + thread + "-" + seq++).getBytes(StandardCharsets.UTF_8);
+                    entries.add(e);
+                    futures.add(log.append(e));
+                  }
+                  for (int i = 0; i < WINDOW; i++) {
+                    AppendResult r;
+                    try {
+                      r = futures.get(i).get();
+                    } catch (ExecutionException ex) {
+                      continue; // pushback: not acknowledged, nothing to print
+                    } catch (InterruptedException ex) {
+                      return;
+                    }
+                    synchronized (out) {
+                      if (printed.add(r.checkpoint().checkpoint().size())) {
+                        out.println(
+                            "CP "
+                                + Base64.getEncoder().encodeToString(r.checkpoint().bytes())
+                                + " .");
+                      }
+                      out.println(
+                          "ACK "
+                              + r.index()
+                              + " "
+                              + Base64.getEncoder().encodeToString(entries.get(i))
+                              + " .");
+                      out.flush();
+                    }
+                  }
+                }
+              },
+              "appender-" + t);
+      th.start();
+      threads.add(th);
+    }
+    for (Thread th : threads) {
+      th.join();
+    }
+  }
+}
