@@ -44,6 +44,7 @@ public final class Gateway implements AutoCloseable {
   private final Vertx vertx;
   private final SqliteDatabase db;
   private final HealthPersistence persistence;
+  private final HealthProbe probe;
   private final List<ProviderAdapter> providers;
   private final int port;
   private final int adminPort;
@@ -55,6 +56,7 @@ public final class Gateway implements AutoCloseable {
       Vertx vertx,
       SqliteDatabase db,
       HealthPersistence persistence,
+      HealthProbe probe,
       List<ProviderAdapter> providers,
       int port,
       int adminPort,
@@ -64,6 +66,7 @@ public final class Gateway implements AutoCloseable {
     this.vertx = vertx;
     this.db = db;
     this.persistence = persistence;
+    this.probe = probe;
     this.providers = providers;
     this.port = port;
     this.adminPort = adminPort;
@@ -114,6 +117,7 @@ public final class Gateway implements AutoCloseable {
       health.restore(healthStore.load());
       FallbackWalk walk = new FallbackWalk(health, config.routing());
       HealthPersistence persistence = new HealthPersistence(vertx, health, healthStore);
+      HealthProbe probe = new HealthProbe(vertx, health, routes, config.routing().health().probe());
       AdminToken adminToken = new AdminToken(admin.value());
 
       int instances =
@@ -138,7 +142,8 @@ public final class Gateway implements AutoCloseable {
               server.adminPort(),
               1,
               -2);
-      return new Gateway(vertx, db, persistence, providers, port, adminPort, dir, admin, demo);
+      return new Gateway(
+          vertx, db, persistence, probe, providers, port, adminPort, dir, admin, demo);
     } catch (RuntimeException e) {
       if (vertx != null) {
         vertx.close().await();
@@ -222,6 +227,7 @@ public final class Gateway implements AutoCloseable {
   /** Stops listeners, closes provider connections and the store. */
   @Override
   public void close() {
+    probe.stop();
     persistence.stop();
     Future.join(providers.stream().map(ProviderAdapter::close).toList()).await();
     vertx.close().await();

@@ -22,7 +22,7 @@ class FallbackWalkTest {
 
   private FallbackWalk walk(int maxAttempts, boolean breaker) {
     HealthConfig health =
-        new HealthConfig(null, null, new BreakerConfig(breaker, 2, null, null, 1000L, null));
+        new HealthConfig(null, null, new BreakerConfig(breaker, 2, null, null, 1000L, null), null);
     return new FallbackWalk(
         new HealthTracker(health, clock::get), new RoutingConfig(maxAttempts, null, health));
   }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class HealthTrackerTest {
   private final AtomicLong clock = new AtomicLong(10_000_000);
   private final HealthConfig config =
-      new HealthConfig(20, 60_000L, new BreakerConfig(true, 3, 0.5, 10, 1_000L, 4_000L));
+      new HealthConfig(20, 60_000L, new BreakerConfig(true, 3, 0.5, 10, 1_000L, 4_000L), null);
   private final HealthTracker tracker = new HealthTracker(config, clock::get);
 
   private static Route route(String id, int priority) {
