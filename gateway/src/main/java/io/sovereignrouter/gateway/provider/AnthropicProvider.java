@@ -59,16 +59,7 @@ public final class AnthropicProvider implements ProviderAdapter {
     AnthropicRequests.Translation t =
         AnthropicRequests.translate(call.body(), call.body().getString("model"), stream);
     if (t.request().isEmpty()) {
-      JsonObject error =
-          new JsonObject()
-              .put(
-                  "error",
-                  new JsonObject()
-                      .put("message", t.reason())
-                      .put("type", "invalid_request_error")
-                      .put("param", t.param())
-                      .put("code", "unsupported_by_provider"));
-      return Future.failedFuture(ProviderFailure.status(id(), 400, error.toBuffer()));
+      return Future.failedFuture(ProviderFailure.unsupported(id(), t.reason(), t.param()));
     }
     return Future.succeededFuture(t.request().get());
   }
@@ -103,35 +94,14 @@ public final class AnthropicProvider implements ProviderAdapter {
         .compose(response -> http.expectStream(response, "text/event-stream"))
         .compose(
             response ->
-                http.readEvents(
-                    response,
-                    Framing.SSE,
-                    call,
-                    data -> {
-                      try {
-                        return translator.onEvent(new JsonObject(data));
-                      } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
-                        return new StreamStep.Fail(
-                            ProviderFailure.protocol(id(), "malformed stream event"));
-                      }
-                    }));
+                http.readJsonEvents(
+                    response, Framing.SSE, call, event -> translator.onEvent(event)));
   }
 
   @Override
   public Future<UpstreamReply> embed(UpstreamCall call) {
     return Future.failedFuture(
-        ProviderFailure.status(
-            id(),
-            400,
-            new JsonObject()
-                .put(
-                    "error",
-                    new JsonObject()
-                        .put("message", "Anthropic provides no embeddings endpoint")
-                        .put("type", "invalid_request_error")
-                        .putNull("param")
-                        .put("code", "unsupported_by_provider"))
-                .toBuffer()));
+        ProviderFailure.unsupported(id(), "Anthropic provides no embeddings endpoint", "model"));
   }
 
   @Override

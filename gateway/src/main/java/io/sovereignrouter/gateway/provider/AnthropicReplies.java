@@ -29,12 +29,7 @@ final class AnthropicReplies {
         usage.getLong("input_tokens", 0L)
             + usage.getLong("cache_creation_input_tokens", 0L)
             + cacheRead;
-    long completion = usage.getLong("output_tokens", 0L);
-    return new JsonObject()
-        .put("prompt_tokens", prompt)
-        .put("completion_tokens", completion)
-        .put("total_tokens", prompt + completion)
-        .put("prompt_tokens_details", new JsonObject().put("cached_tokens", cacheRead));
+    return OpenAiReplies.usage(prompt, usage.getLong("output_tokens", 0L), cacheRead);
   }
 
   /** A whole Messages reply as a {@code chat.completion}. */
@@ -47,44 +42,21 @@ final class AnthropicReplies {
         case "text" -> text.append(block.getString("text", ""));
         case "tool_use" ->
             toolCalls.add(
-                new JsonObject()
-                    .put("id", block.getString("id"))
-                    .put("type", "function")
-                    .put(
-                        "function",
-                        new JsonObject()
-                            .put("name", block.getString("name"))
-                            .put(
-                                "arguments",
-                                block.getJsonObject("input", new JsonObject()).encode())));
+                OpenAiReplies.toolCall(
+                    block.getString("id"),
+                    block.getString("name"),
+                    block.getJsonObject("input", new JsonObject()).encode()));
         default -> {} // thinking and server-tool blocks are not part of the OpenAI message
       }
     }
-    JsonObject reply = new JsonObject().put("role", "assistant");
-    if (text.isEmpty() && !toolCalls.isEmpty()) {
-      reply.putNull("content");
-    } else {
-      reply.put("content", text.toString());
-    }
-    reply.putNull("refusal");
-    if (!toolCalls.isEmpty()) {
-      reply.put("tool_calls", toolCalls);
-    }
-    reply.put("annotations", new JsonArray());
-    return new JsonObject()
-        .put("id", "chatcmpl-" + message.getString("id", ""))
-        .put("object", "chat.completion")
-        .put("created", created)
-        .put("model", clientModel)
-        .put(
-            "choices",
-            new JsonArray()
-                .add(
-                    new JsonObject()
-                        .put("index", 0)
-                        .put("message", reply)
-                        .putNull("logprobs")
-                        .put("finish_reason", finishReason(message.getString("stop_reason")))))
-        .put("usage", usage(message.getJsonObject("usage", new JsonObject())));
+    JsonObject choice =
+        OpenAiReplies.choice(
+            0, text.toString(), toolCalls, finishReason(message.getString("stop_reason")));
+    return OpenAiReplies.completion(
+        "chatcmpl-" + message.getString("id", ""),
+        clientModel,
+        created,
+        new JsonArray().add(choice),
+        usage(message.getJsonObject("usage", new JsonObject())));
   }
 }

@@ -1,11 +1,8 @@
 package io.sovereignrouter.gateway.provider;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * OpenAI chat request → Anthropic Messages request. System and developer messages become the
@@ -16,9 +13,6 @@ import java.util.regex.Pattern;
 final class AnthropicRequests {
   /** Anthropic requires {@code max_tokens}; used when the client sets none. */
   static final int DEFAULT_MAX_TOKENS = 4096;
-
-  private static final Pattern DATA_URL =
-      Pattern.compile("data:([^;,]+);base64,(.*)", Pattern.DOTALL);
 
   private AnthropicRequests() {}
 
@@ -52,16 +46,10 @@ final class AnthropicRequests {
       out.put("system", system);
     }
     out.put("messages", messages);
-    Object max = body.getValue("max_completion_tokens", body.getValue("max_tokens"));
-    out.put("max_tokens", max instanceof Number n ? n.intValue() : DEFAULT_MAX_TOKENS);
+    out.put("max_tokens", OpenAiRequests.maxTokens(body).orElse(DEFAULT_MAX_TOKENS));
     copyIfPresent(body, out, "temperature", "temperature");
     copyIfPresent(body, out, "top_p", "top_p");
-    Object stop = body.getValue("stop");
-    if (stop instanceof String s) {
-      out.put("stop_sequences", new JsonArray().add(s));
-    } else if (stop instanceof JsonArray a) {
-      out.put("stop_sequences", a.copy());
-    }
+    OpenAiRequests.stops(body).ifPresent(stops -> out.put("stop_sequences", stops));
     if (body.getValue("user") instanceof String user) {
       out.put("metadata", new JsonObject().put("user_id", user));
     }
@@ -97,29 +85,11 @@ final class AnthropicRequests {
   }
 
   private static void append(JsonArray messages, String role, JsonArray blocks) {
-    if (!messages.isEmpty()) {
-      JsonObject last = messages.getJsonObject(messages.size() - 1);
-      if (last.getString("role").equals(role)) {
-        blocks.forEach(last.getJsonArray("content")::add);
-        return;
-      }
-    }
-    messages.add(new JsonObject().put("role", role).put("content", blocks));
+    OpenAiRequests.appendTurn(messages, role, blocks, "content");
   }
 
   private static JsonArray textBlocks(Object content) {
-    JsonArray out = new JsonArray();
-    if (content instanceof String s) {
-      out.add(text(s));
-    } else if (content instanceof JsonArray parts) {
-      for (Object p : parts) {
-        JsonObject part = (JsonObject) p;
-        if ("text".equals(part.getString("type"))) {
-          out.add(text(part.getString("text", "")));
-        }
-      }
-    }
-    return out;
+    return OpenAiRequests.textBlocks(content, AnthropicRequests::text);
   }
 
   private static JsonArray contentBlocks(Object content) {
@@ -131,8 +101,7 @@ final class AnthropicRequests {
       JsonObject part = (JsonObject) p;
       switch (part.getString("type")) {
         case "text" -> out.add(text(part.getString("text", "")));
-        case "image_url" ->
-            out.add(image(part.getJsonObject("image_url", new JsonObject()).getString("url", "")));
+        case "image_url" -> out.add(image(OpenAiRequests.imageUrl(part)));
         default -> {} // audio and file parts have no Messages equivalent here; dropped
       }
     }
@@ -140,14 +109,15 @@ final class AnthropicRequests {
   }
 
   private static JsonObject image(String url) {
-    Matcher m = DATA_URL.matcher(url);
     JsonObject source =
-        m.matches()
-            ? new JsonObject()
-                .put("type", "base64")
-                .put("media_type", m.group(1))
-                .put("data", m.group(2))
-            : new JsonObject().put("type", "url").put("url", url);
+        OpenAiRequests.inline(url)
+            .map(
+                i ->
+                    new JsonObject()
+                        .put("type", "base64")
+                        .put("media_type", i.mediaType())
+                        .put("data", i.base64()))
+            .orElseGet(() -> new JsonObject().put("type", "url").put("url", url));
     return new JsonObject().put("type", "image").put("source", source);
   }
 
@@ -163,32 +133,17 @@ final class AnthropicRequests {
                 .put("type", "tool_use")
                 .put("id", call.getString("id"))
                 .put("name", fn.getString("name"))
-                .put("input", arguments(fn.getString("arguments", "{}"))));
+                .put("input", OpenAiRequests.arguments(fn.getString("arguments"))));
       }
     }
     return out;
   }
 
-  private static JsonObject arguments(String json) {
-    try {
-      return new JsonObject(json.isBlank() ? "{}" : json);
-    } catch (DecodeException | ClassCastException e) {
-      return new JsonObject().put("_raw", json);
-    }
-  }
-
   private static JsonObject toolResult(JsonObject message) {
-    Object content = message.getValue("content");
-    String text =
-        content instanceof String s
-            ? s
-            : textBlocks(content).stream()
-                .map(b -> ((JsonObject) b).getString("text"))
-                .reduce("", String::concat);
     return new JsonObject()
         .put("type", "tool_result")
         .put("tool_use_id", message.getString("tool_call_id", message.getString("name", "")))
-        .put("content", text);
+        .put("content", String.join("", OpenAiRequests.texts(message.getValue("content"))));
   }
 
   private static JsonArray tools(JsonArray tools) {

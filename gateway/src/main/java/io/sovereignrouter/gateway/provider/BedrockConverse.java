@@ -1,15 +1,10 @@
 package io.sovereignrouter.gateway.provider;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** OpenAI chat requests and replies ↔ Bedrock Runtime Converse. */
 final class BedrockConverse {
-  private static final Pattern DATA_URL =
-      Pattern.compile("data:image/([a-z]+);base64,(.*)", Pattern.DOTALL);
 
   private BedrockConverse() {}
 
@@ -30,20 +25,14 @@ final class BedrockConverse {
       out.put("system", system);
     }
     JsonObject inference = new JsonObject();
-    Object max = body.getValue("max_completion_tokens", body.getValue("max_tokens"));
-    if (max != null) {
-      inference.put("maxTokens", max);
-    }
+    OpenAiRequests.maxTokens(body).ifPresent(max -> inference.put("maxTokens", max));
     if (body.getValue("temperature") != null) {
       inference.put("temperature", body.getValue("temperature"));
     }
     if (body.getValue("top_p") != null) {
       inference.put("topP", body.getValue("top_p"));
     }
-    Object stop = body.getValue("stop");
-    if (stop != null) {
-      inference.put("stopSequences", stop instanceof String s ? new JsonArray().add(s) : stop);
-    }
+    OpenAiRequests.stops(body).ifPresent(stops -> inference.put("stopSequences", stops));
     if (!inference.isEmpty()) {
       out.put("inferenceConfig", inference);
     }
@@ -88,27 +77,11 @@ final class BedrockConverse {
   }
 
   private static void append(JsonArray messages, String role, JsonArray blocks) {
-    if (!messages.isEmpty()
-        && messages.getJsonObject(messages.size() - 1).getString("role").equals(role)) {
-      blocks.forEach(messages.getJsonObject(messages.size() - 1).getJsonArray("content")::add);
-      return;
-    }
-    messages.add(new JsonObject().put("role", role).put("content", blocks));
+    OpenAiRequests.appendTurn(messages, role, blocks, "content");
   }
 
   private static JsonArray texts(Object content) {
-    JsonArray out = new JsonArray();
-    if (content instanceof String s) {
-      out.add(new JsonObject().put("text", s));
-    } else if (content instanceof JsonArray parts) {
-      for (Object p : parts) {
-        JsonObject part = (JsonObject) p;
-        if ("text".equals(part.getString("type"))) {
-          out.add(new JsonObject().put("text", part.getString("text", "")));
-        }
-      }
-    }
-    return out;
+    return OpenAiRequests.textBlocks(content, t -> new JsonObject().put("text", t));
   }
 
   private static JsonArray content(Object content) {
@@ -117,19 +90,19 @@ final class BedrockConverse {
       for (Object p : parts) {
         JsonObject part = (JsonObject) p;
         if ("image_url".equals(part.getString("type"))) {
-          Matcher m =
-              DATA_URL.matcher(
-                  part.getJsonObject("image_url", new JsonObject()).getString("url", ""));
-          if (m.matches()) {
-            String format = m.group(1).equals("jpg") ? "jpeg" : m.group(1);
-            out.add(
-                new JsonObject()
-                    .put(
-                        "image",
+          OpenAiRequests.inline(OpenAiRequests.imageUrl(part))
+              .filter(i -> i.mediaType().startsWith("image/"))
+              .ifPresent(
+                  i -> {
+                    String format = i.mediaType().substring(6).replace("jpg", "jpeg");
+                    out.add(
                         new JsonObject()
-                            .put("format", format)
-                            .put("source", new JsonObject().put("bytes", m.group(2)))));
-          }
+                            .put(
+                                "image",
+                                new JsonObject()
+                                    .put("format", format)
+                                    .put("source", new JsonObject().put("bytes", i.base64()))));
+                  });
         }
       }
     }
@@ -150,32 +123,19 @@ final class BedrockConverse {
                     new JsonObject()
                         .put("toolUseId", call.getString("id"))
                         .put("name", fn.getString("name"))
-                        .put("input", arguments(fn.getString("arguments", "{}")))));
+                        .put("input", OpenAiRequests.arguments(fn.getString("arguments")))));
       }
     }
     return out;
   }
 
-  private static JsonObject arguments(String json) {
-    try {
-      return new JsonObject(json.isBlank() ? "{}" : json);
-    } catch (DecodeException | ClassCastException e) {
-      return new JsonObject();
-    }
-  }
-
   private static JsonObject toolResult(JsonObject m) {
-    Object content = m.getValue("content");
-    JsonArray blocks =
-        content instanceof String s
-            ? new JsonArray().add(new JsonObject().put("text", s))
-            : texts(content);
     return new JsonObject()
         .put(
             "toolResult",
             new JsonObject()
                 .put("toolUseId", m.getString("tool_call_id", ""))
-                .put("content", blocks));
+                .put("content", texts(m.getValue("content"))));
   }
 
   static String finishReason(String stopReason) {
@@ -194,12 +154,7 @@ final class BedrockConverse {
     long cacheRead = usage.getLong("cacheReadInputTokens", 0L);
     long prompt =
         usage.getLong("inputTokens", 0L) + cacheRead + usage.getLong("cacheWriteInputTokens", 0L);
-    long completion = usage.getLong("outputTokens", 0L);
-    return new JsonObject()
-        .put("prompt_tokens", prompt)
-        .put("completion_tokens", completion)
-        .put("total_tokens", prompt + completion)
-        .put("prompt_tokens_details", new JsonObject().put("cached_tokens", cacheRead));
+    return OpenAiReplies.usage(prompt, usage.getLong("outputTokens", 0L), cacheRead);
   }
 
   static JsonObject completion(JsonObject reply, String clientModel, String id, long created) {
@@ -214,40 +169,20 @@ final class BedrockConverse {
       } else if (block.getJsonObject("toolUse") != null) {
         JsonObject use = block.getJsonObject("toolUse");
         calls.add(
-            new JsonObject()
-                .put("id", use.getString("toolUseId"))
-                .put("type", "function")
-                .put(
-                    "function",
-                    new JsonObject()
-                        .put("name", use.getString("name"))
-                        .put("arguments", use.getJsonObject("input", new JsonObject()).encode())));
+            OpenAiReplies.toolCall(
+                use.getString("toolUseId"),
+                use.getString("name"),
+                use.getJsonObject("input", new JsonObject()).encode()));
       }
     }
-    JsonObject out = new JsonObject().put("role", "assistant");
-    if (text.isEmpty() && !calls.isEmpty()) {
-      out.putNull("content");
-    } else {
-      out.put("content", text.toString());
-    }
-    out.putNull("refusal");
-    if (!calls.isEmpty()) {
-      out.put("tool_calls", calls);
-    }
-    return new JsonObject()
-        .put("id", "chatcmpl-" + id)
-        .put("object", "chat.completion")
-        .put("created", created)
-        .put("model", clientModel)
-        .put(
-            "choices",
-            new JsonArray()
-                .add(
-                    new JsonObject()
-                        .put("index", 0)
-                        .put("message", out)
-                        .putNull("logprobs")
-                        .put("finish_reason", finishReason(reply.getString("stopReason")))))
-        .put("usage", usage(reply.getJsonObject("usage", new JsonObject())));
+    JsonObject choice =
+        OpenAiReplies.choice(
+            0, text.toString(), calls, finishReason(reply.getString("stopReason")));
+    return OpenAiReplies.completion(
+        "chatcmpl-" + id,
+        clientModel,
+        created,
+        new JsonArray().add(choice),
+        usage(reply.getJsonObject("usage", new JsonObject())));
   }
 }

@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -87,32 +86,15 @@ public final class BedrockProvider implements ProviderAdapter {
         .compose(response -> http.expectStream(response, "application/vnd.amazon.eventstream"))
         .compose(
             response ->
-                http.readEvents(
-                    response,
-                    Framing.AWS_EVENT_STREAM,
-                    call,
-                    event -> {
-                      try {
-                        return translator.onEvent(new JsonObject(event));
-                      } catch (DecodeException | ClassCastException e) {
-                        return new StreamStep.Fail(
-                            ProviderFailure.protocol(id(), "malformed stream event"));
-                      }
-                    }));
+                http.readJsonEvents(
+                    response, Framing.AWS_EVENT_STREAM, call, event -> translator.onEvent(event)));
   }
 
   @Override
   public Future<UpstreamReply> embed(UpstreamCall call) {
-    JsonObject error =
-        new JsonObject()
-            .put(
-                "error",
-                new JsonObject()
-                    .put("message", "this gateway's bedrock adapter serves chat models only")
-                    .put("type", "invalid_request_error")
-                    .putNull("param")
-                    .put("code", "unsupported_by_provider"));
-    return Future.failedFuture(ProviderFailure.status(id(), 400, error.toBuffer()));
+    return Future.failedFuture(
+        ProviderFailure.unsupported(
+            id(), "this gateway's bedrock adapter serves chat models only", "model"));
   }
 
   private static String shortId() {

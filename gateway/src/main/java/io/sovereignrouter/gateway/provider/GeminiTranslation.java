@@ -5,13 +5,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** OpenAI chat requests and replies ↔ Gemini {@code generateContent} on Vertex AI. */
 final class GeminiTranslation {
-  private static final Pattern DATA_URL =
-      Pattern.compile("data:([^;,]+);base64,(.*)", Pattern.DOTALL);
 
   private GeminiTranslation() {}
 
@@ -34,14 +30,12 @@ final class GeminiTranslation {
       out.put("systemInstruction", new JsonObject().put("parts", system));
     }
     JsonObject generation = new JsonObject();
-    Object max = body.getValue("max_completion_tokens", body.getValue("max_tokens"));
-    put(generation, "maxOutputTokens", max);
+    put(generation, "maxOutputTokens", OpenAiRequests.maxTokens(body).orElse(null));
     put(generation, "temperature", body.getValue("temperature"));
     put(generation, "topP", body.getValue("top_p"));
     put(generation, "candidateCount", body.getValue("n"));
     put(generation, "seed", body.getValue("seed"));
-    Object stop = body.getValue("stop");
-    put(generation, "stopSequences", stop instanceof String s ? new JsonArray().add(s) : stop);
+    put(generation, "stopSequences", OpenAiRequests.stops(body).orElse(null));
     JsonObject format = body.getJsonObject("response_format");
     if (format != null && !"text".equals(format.getString("type"))) {
       generation.put("responseMimeType", "application/json");
@@ -94,27 +88,11 @@ final class GeminiTranslation {
   }
 
   private static void append(JsonArray contents, String role, JsonArray parts) {
-    if (!contents.isEmpty()
-        && contents.getJsonObject(contents.size() - 1).getString("role").equals(role)) {
-      parts.forEach(contents.getJsonObject(contents.size() - 1).getJsonArray("parts")::add);
-      return;
-    }
-    contents.add(new JsonObject().put("role", role).put("parts", parts));
+    OpenAiRequests.appendTurn(contents, role, parts, "parts");
   }
 
   private static JsonArray textParts(Object content) {
-    JsonArray out = new JsonArray();
-    if (content instanceof String s) {
-      out.add(new JsonObject().put("text", s));
-    } else if (content instanceof JsonArray parts) {
-      for (Object p : parts) {
-        JsonObject part = (JsonObject) p;
-        if ("text".equals(part.getString("type"))) {
-          out.add(new JsonObject().put("text", part.getString("text", "")));
-        }
-      }
-    }
-    return out;
+    return OpenAiRequests.textBlocks(content, t -> new JsonObject().put("text", t));
   }
 
   private static JsonArray userParts(Object content) {
@@ -127,18 +105,23 @@ final class GeminiTranslation {
       if ("text".equals(part.getString("type"))) {
         out.add(new JsonObject().put("text", part.getString("text", "")));
       } else if ("image_url".equals(part.getString("type"))) {
-        String url = part.getJsonObject("image_url", new JsonObject()).getString("url", "");
-        Matcher m = DATA_URL.matcher(url);
+        String url = OpenAiRequests.imageUrl(part);
         out.add(
-            m.matches()
-                ? new JsonObject()
-                    .put(
-                        "inlineData",
-                        new JsonObject().put("mimeType", m.group(1)).put("data", m.group(2)))
-                : new JsonObject()
-                    .put(
-                        "fileData",
-                        new JsonObject().put("mimeType", "image/*").put("fileUri", url)));
+            OpenAiRequests.inline(url)
+                .map(
+                    i ->
+                        new JsonObject()
+                            .put(
+                                "inlineData",
+                                new JsonObject()
+                                    .put("mimeType", i.mediaType())
+                                    .put("data", i.base64())))
+                .orElseGet(
+                    () ->
+                        new JsonObject()
+                            .put(
+                                "fileData",
+                                new JsonObject().put("mimeType", "image/*").put("fileUri", url))));
       }
     }
     return out;
@@ -158,7 +141,7 @@ final class GeminiTranslation {
                     "functionCall",
                     new JsonObject()
                         .put("name", fn.getString("name"))
-                        .put("args", object(fn.getString("arguments", "{}")))));
+                        .put("args", OpenAiRequests.arguments(fn.getString("arguments")))));
       }
     }
     return out;
@@ -179,14 +162,6 @@ final class GeminiTranslation {
         .put("functionResponse", new JsonObject().put("name", name).put("response", response));
   }
 
-  private static JsonObject object(String json) {
-    try {
-      return new JsonObject(json.isBlank() ? "{}" : json);
-    } catch (DecodeException | ClassCastException e) {
-      return new JsonObject();
-    }
-  }
-
   static String finishReason(String reason, boolean toolCalls) {
     if (toolCalls) {
       return "tool_calls";
@@ -203,16 +178,12 @@ final class GeminiTranslation {
   }
 
   static JsonObject usage(JsonObject meta) {
-    long prompt = meta.getLong("promptTokenCount", 0L);
     long completion =
         meta.getLong("candidatesTokenCount", 0L) + meta.getLong("thoughtsTokenCount", 0L);
-    return new JsonObject()
-        .put("prompt_tokens", prompt)
-        .put("completion_tokens", completion)
-        .put("total_tokens", prompt + completion)
-        .put(
-            "prompt_tokens_details",
-            new JsonObject().put("cached_tokens", meta.getLong("cachedContentTokenCount", 0L)));
+    return OpenAiReplies.usage(
+        meta.getLong("promptTokenCount", 0L),
+        completion,
+        meta.getLong("cachedContentTokenCount", 0L));
   }
 
   /** Text and OpenAI tool calls of one candidate. */
@@ -231,14 +202,10 @@ final class GeminiTranslation {
       } else if (part.getJsonObject("functionCall") != null) {
         JsonObject fc = part.getJsonObject("functionCall");
         JsonObject call =
-            new JsonObject()
-                .put("id", callIdPrefix + calls.size())
-                .put("type", "function")
-                .put(
-                    "function",
-                    new JsonObject()
-                        .put("name", fc.getString("name"))
-                        .put("arguments", fc.getJsonObject("args", new JsonObject()).encode()));
+            OpenAiReplies.toolCall(
+                callIdPrefix + calls.size(),
+                fc.getString("name"),
+                fc.getJsonObject("args", new JsonObject()).encode());
         if (withIndex) {
           call.put("index", calls.size());
         }
@@ -254,31 +221,15 @@ final class GeminiTranslation {
     for (int i = 0; i < candidates.size(); i++) {
       JsonObject candidate = candidates.getJsonObject(i);
       CandidateContent c = content(candidate, "call_" + id + "_" + i + "_", false);
-      JsonObject message = new JsonObject().put("role", "assistant");
-      if (c.text().isEmpty() && !c.toolCalls().isEmpty()) {
-        message.putNull("content");
-      } else {
-        message.put("content", c.text());
-      }
-      message.putNull("refusal");
-      if (!c.toolCalls().isEmpty()) {
-        message.put("tool_calls", c.toolCalls());
-      }
+      String finish = finishReason(candidate.getString("finishReason"), !c.toolCalls().isEmpty());
       choices.add(
-          new JsonObject()
-              .put("index", candidate.getInteger("index", i))
-              .put("message", message)
-              .putNull("logprobs")
-              .put(
-                  "finish_reason",
-                  finishReason(candidate.getString("finishReason"), !c.toolCalls().isEmpty())));
+          OpenAiReplies.choice(candidate.getInteger("index", i), c.text(), c.toolCalls(), finish));
     }
-    return new JsonObject()
-        .put("id", "chatcmpl-" + reply.getString("responseId", id))
-        .put("object", "chat.completion")
-        .put("created", created)
-        .put("model", clientModel)
-        .put("choices", choices)
-        .put("usage", usage(reply.getJsonObject("usageMetadata", new JsonObject())));
+    return OpenAiReplies.completion(
+        "chatcmpl-" + reply.getString("responseId", id),
+        clientModel,
+        created,
+        choices,
+        usage(reply.getJsonObject("usageMetadata", new JsonObject())));
   }
 }

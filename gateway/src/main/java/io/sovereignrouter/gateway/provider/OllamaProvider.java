@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -81,18 +80,8 @@ public final class OllamaProvider implements ProviderAdapter {
         .compose(response -> http.expectStream(response, "application/"))
         .compose(
             response ->
-                http.readEvents(
-                    response,
-                    Framing.NDJSON,
-                    call,
-                    line -> {
-                      try {
-                        return translator.onLine(new JsonObject(line));
-                      } catch (DecodeException | ClassCastException e) {
-                        return new StreamStep.Fail(
-                            ProviderFailure.protocol(id(), "malformed NDJSON line"));
-                      }
-                    }));
+                http.readJsonEvents(
+                    response, Framing.NDJSON, call, event -> translator.onLine(event)));
   }
 
   @Override

@@ -6,21 +6,16 @@ import io.vertx.core.json.JsonObject;
 /** Translates one Ollama NDJSON chat stream into OpenAI chunks. One instance per stream. */
 final class OllamaStream {
   private final String providerId;
-  private final String clientModel;
   private final String id;
-  private final boolean includeUsage;
-  private final ChunkSink sink;
-  private final long created = System.currentTimeMillis() / 1000;
+  private final OpenAiChunks chunks;
   private boolean started;
   private boolean sawToolCalls;
 
   OllamaStream(
       String providerId, String clientModel, String id, boolean includeUsage, ChunkSink sink) {
     this.providerId = providerId;
-    this.clientModel = clientModel;
     this.id = id;
-    this.includeUsage = includeUsage;
-    this.sink = sink;
+    this.chunks = new OpenAiChunks(id, clientModel, includeUsage, sink);
   }
 
   StreamStep onLine(JsonObject line) {
@@ -29,7 +24,7 @@ final class OllamaStream {
     }
     if (!started) {
       started = true;
-      sink.send(chunk(new JsonObject().put("role", "assistant").put("content", ""), null).encode());
+      chunks.role();
     }
     JsonObject message = line.getJsonObject("message", new JsonObject());
     JsonObject delta = new JsonObject();
@@ -42,40 +37,11 @@ final class OllamaStream {
       sawToolCalls = true;
       delta.put("tool_calls", calls);
     }
+    StreamStep step = delta.isEmpty() ? StreamStep.SKIP : chunks.delta(delta);
     if (!Boolean.TRUE.equals(line.getValue("done"))) {
-      return delta.isEmpty()
-          ? StreamStep.SKIP
-          : new StreamStep.Continue(sink.send(chunk(delta, null).encode()));
+      return step;
     }
-    if (!delta.isEmpty()) {
-      sink.send(chunk(delta, null).encode());
-    }
-    sink.send(chunk(new JsonObject(), OllamaTranslation.finishReason(line, sawToolCalls)).encode());
-    if (includeUsage) {
-      sink.send(
-          envelope()
-              .put("choices", new JsonArray())
-              .put("usage", OllamaTranslation.usage(line))
-              .encode());
-    }
-    return new StreamStep.Done();
-  }
-
-  private JsonObject chunk(JsonObject delta, String finish) {
-    JsonObject choice = new JsonObject().put("index", 0).put("delta", delta).putNull("logprobs");
-    choice.put("finish_reason", finish);
-    JsonObject c = envelope().put("choices", new JsonArray().add(choice));
-    if (includeUsage) {
-      c.putNull("usage");
-    }
-    return c;
-  }
-
-  private JsonObject envelope() {
-    return new JsonObject()
-        .put("id", id)
-        .put("object", "chat.completion.chunk")
-        .put("created", created)
-        .put("model", clientModel);
+    return chunks.finish(
+        OllamaTranslation.finishReason(line, sawToolCalls), OllamaTranslation.usage(line));
   }
 }

@@ -1,18 +1,13 @@
 package io.sovereignrouter.gateway.provider;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** OpenAI requests and replies ↔ Ollama's native {@code /api/chat} and {@code /api/embed}. */
 final class OllamaTranslation {
-  private static final Pattern DATA_URL =
-      Pattern.compile("data:[^;,]+;base64,(.*)", Pattern.DOTALL);
 
   private OllamaTranslation() {}
 
@@ -72,12 +67,8 @@ final class OllamaTranslation {
         if ("text".equals(part.getString("type"))) {
           text.append(part.getString("text", ""));
         } else if ("image_url".equals(part.getString("type"))) {
-          Matcher data =
-              DATA_URL.matcher(
-                  part.getJsonObject("image_url", new JsonObject()).getString("url", ""));
-          if (data.matches()) {
-            images.add(data.group(1));
-          }
+          OpenAiRequests.inline(OpenAiRequests.imageUrl(part))
+              .ifPresent(i -> images.add(i.base64()));
         }
       }
     }
@@ -96,7 +87,7 @@ final class OllamaTranslation {
                     "function",
                     new JsonObject()
                         .put("name", fn.getString("name"))
-                        .put("arguments", arguments(fn.getString("arguments", "{}")))));
+                        .put("arguments", OpenAiRequests.arguments(fn.getString("arguments")))));
       }
       out.put("tool_calls", ollamaCalls);
     }
@@ -104,14 +95,6 @@ final class OllamaTranslation {
       out.put("tool_name", m.getString("name"));
     }
     return out;
-  }
-
-  private static JsonObject arguments(String json) {
-    try {
-      return new JsonObject(json.isBlank() ? "{}" : json);
-    } catch (DecodeException | ClassCastException e) {
-      return new JsonObject();
-    }
   }
 
   private static void copy(JsonObject from, JsonObject to, String field, String as) {
@@ -128,14 +111,10 @@ final class OllamaTranslation {
     for (int i = 0; i < calls.size(); i++) {
       JsonObject fn = calls.getJsonObject(i).getJsonObject("function", new JsonObject());
       JsonObject call =
-          new JsonObject()
-              .put("id", idPrefix + i)
-              .put("type", "function")
-              .put(
-                  "function",
-                  new JsonObject()
-                      .put("name", fn.getString("name"))
-                      .put("arguments", fn.getJsonObject("arguments", new JsonObject()).encode()));
+          OpenAiReplies.toolCall(
+              idPrefix + i,
+              fn.getString("name"),
+              fn.getJsonObject("arguments", new JsonObject()).encode());
       if (withIndex) {
         call.put("index", i);
       }
@@ -152,38 +131,18 @@ final class OllamaTranslation {
   }
 
   static JsonObject usage(JsonObject reply) {
-    long prompt = reply.getLong("prompt_eval_count", 0L);
-    long completion = reply.getLong("eval_count", 0L);
-    return new JsonObject()
-        .put("prompt_tokens", prompt)
-        .put("completion_tokens", completion)
-        .put("total_tokens", prompt + completion);
+    return OpenAiReplies.usage(
+        reply.getLong("prompt_eval_count", 0L), reply.getLong("eval_count", 0L), 0);
   }
 
   static JsonObject completion(JsonObject reply, String clientModel, String id, long created) {
     JsonObject message = reply.getJsonObject("message", new JsonObject());
     JsonArray calls = toolCalls(message, "call_" + id + "_", false);
-    JsonObject out =
-        new JsonObject().put("role", "assistant").put("content", message.getString("content", ""));
-    out.putNull("refusal");
-    if (!calls.isEmpty()) {
-      out.put("tool_calls", calls);
-    }
-    return new JsonObject()
-        .put("id", "chatcmpl-" + id)
-        .put("object", "chat.completion")
-        .put("created", created)
-        .put("model", clientModel)
-        .put(
-            "choices",
-            new JsonArray()
-                .add(
-                    new JsonObject()
-                        .put("index", 0)
-                        .put("message", out)
-                        .putNull("logprobs")
-                        .put("finish_reason", finishReason(reply, !calls.isEmpty()))))
-        .put("usage", usage(reply));
+    JsonObject choice =
+        OpenAiReplies.choice(
+            0, message.getString("content", ""), calls, finishReason(reply, !calls.isEmpty()));
+    return OpenAiReplies.completion(
+        "chatcmpl-" + id, clientModel, created, new JsonArray().add(choice), usage(reply));
   }
 
   static JsonObject embedRequest(JsonObject body, String model) {

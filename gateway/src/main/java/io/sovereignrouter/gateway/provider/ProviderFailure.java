@@ -1,6 +1,7 @@
 package io.sovereignrouter.gateway.provider;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 
 /**
@@ -91,6 +92,20 @@ public final class ProviderFailure extends RuntimeException {
         "provider " + providerId + ": upstream status " + status,
         null,
         seconds);
+  }
+
+  /**
+   * The request cannot be expressed in this provider's protocol: a 400 the walk does not retry,
+   * with an OpenAI error body naming the field.
+   */
+  public static ProviderFailure unsupported(String providerId, String message, String param) {
+    JsonObject error =
+        new JsonObject()
+            .put("message", message)
+            .put("type", "invalid_request_error")
+            .put("param", param)
+            .put("code", "unsupported_by_provider");
+    return status(providerId, 400, new JsonObject().put("error", error).toBuffer());
   }
 
   /** Malformed answer or broken stream. */

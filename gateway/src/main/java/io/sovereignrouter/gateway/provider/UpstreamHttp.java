@@ -262,6 +262,26 @@ final class UpstreamHttp {
     return done.future();
   }
 
+  /** {@link #readEvents} for events that are JSON objects; a non-object event fails the stream. */
+  Future<StreamSummary> readJsonEvents(
+      HttpClientResponse response,
+      Framing framing,
+      UpstreamCall call,
+      Function<JsonObject, StreamStep> onEvent) {
+    return readEvents(
+        response,
+        framing,
+        call,
+        data -> {
+          try {
+            return onEvent.apply(new JsonObject(data));
+          } catch (DecodeException | ClassCastException e) {
+            return new StreamStep.Fail(
+                ProviderFailure.protocol(providerId, "malformed stream event"));
+          }
+        });
+  }
+
   private static io.vertx.core.Handler<Buffer> ndjson(io.vertx.core.Handler<String> dispatch) {
     RecordParser lines =
         RecordParser.newDelimited(

@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
@@ -66,16 +65,7 @@ public final class VertexProvider implements ProviderAdapter {
     }
     AnthropicRequests.Translation t = AnthropicRequests.translate(call.body(), model, stream);
     if (t.request().isEmpty()) {
-      JsonObject error =
-          new JsonObject()
-              .put(
-                  "error",
-                  new JsonObject()
-                      .put("message", t.reason())
-                      .put("type", "invalid_request_error")
-                      .put("param", t.param())
-                      .put("code", "unsupported_by_provider"));
-      return Future.failedFuture(ProviderFailure.status(id(), 400, error.toBuffer()));
+      return Future.failedFuture(ProviderFailure.unsupported(id(), t.reason(), t.param()));
     }
     JsonObject request = t.request().get();
     request.remove("model");
@@ -131,33 +121,18 @@ public final class VertexProvider implements ProviderAdapter {
         .compose(response -> http.expectStream(response, "text/event-stream"))
         .compose(
             response ->
-                http.readEvents(
+                http.readJsonEvents(
                     response,
                     Framing.SSE,
                     call,
-                    data -> {
-                      try {
-                        JsonObject event = new JsonObject(data);
-                        return claude ? anthropic.onEvent(event) : gemini.onChunk(event);
-                      } catch (DecodeException | ClassCastException e) {
-                        return new StreamStep.Fail(
-                            ProviderFailure.protocol(id(), "malformed stream event"));
-                      }
-                    }));
+                    event -> claude ? anthropic.onEvent(event) : gemini.onChunk(event)));
   }
 
   @Override
   public Future<UpstreamReply> embed(UpstreamCall call) {
-    JsonObject error =
-        new JsonObject()
-            .put(
-                "error",
-                new JsonObject()
-                    .put("message", "this gateway's vertex adapter serves chat models only")
-                    .put("type", "invalid_request_error")
-                    .putNull("param")
-                    .put("code", "unsupported_by_provider"));
-    return Future.failedFuture(ProviderFailure.status(id(), 400, error.toBuffer()));
+    return Future.failedFuture(
+        ProviderFailure.unsupported(
+            id(), "this gateway's vertex adapter serves chat models only", "model"));
   }
 
   private static String shortId() {
