@@ -35,6 +35,22 @@ final class Placeholders {
           "...",
           "***",
           "\u2026");
+  private static final java.util.Set<String> WORDS =
+      java.util.Set.of(
+          "password",
+          "passwd",
+          "pass",
+          "pwd",
+          "secret",
+          "token",
+          "key",
+          "apikey",
+          "api_key",
+          "changeit",
+          "mysecretpassword",
+          "pa55word",
+          "p@ssw0rd",
+          "p@ssword");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
   private static final Pattern SHELL_VAR = Pattern.compile("[$%][A-Za-z_][A-Za-z0-9_]*%?");
 
@@ -48,6 +64,9 @@ final class Placeholders {
    */
   static boolean looksFake(CharSequence secret) {
     String lower = secret.toString().toLowerCase(Locale.ROOT);
+    if (WORDS.contains(lower)) {
+      return true;
+    }
     for (String marker : MARKERS) {
       if (lower.contains(marker)) {
         return true;
