@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
 public final class BuiltinRules {
   private static final String RESOURCE = "builtin-rules.txt";
 
-  /** Start of a token: not inside a word or base64 run, unless after a JSON escape like \n. */
-  static final String TOKEN_START = "(?:(?<=\\\\[nrt])|(?<![A-Za-z0-9+/_-]))";
+  /**
+   * Start of a token: not inside a word or base64 run, unless after a JSON escape like \n or as URL
+   * user info ({@code https://TOKEN@host}).
+   */
+  static final String TOKEN_START = "(?:(?<=\\\\[nrt])|(?<=://)|(?<![A-Za-z0-9+/_-]))";
 
   /** End of a token: not followed by more token characters. */
   static final String TOKEN_END = "(?![A-Za-z0-9_+-])";
