@@ -17,6 +17,43 @@ final class Matching {
     }
   }
 
+  /**
+   * Tries {@code p} anchored at each start, skipping starts inside the previous match.
+   *
+   * @param starts increasing keyword start offsets
+   */
+  static void anchored(
+      RulePattern.Jdk p, int maxLength, CharSequence text, int[] starts, SpanSink sink) {
+    java.util.regex.Matcher m = p.pattern().matcher(text);
+    m.useTransparentBounds(true);
+    m.useAnchoringBounds(false);
+    boolean named = p.hasSecretGroup();
+    int n = text.length();
+    int covered = 0;
+    for (int start : starts) {
+      if (start < covered) {
+        continue;
+      }
+      int limit = (int) Math.min(n, (long) start + maxLength);
+      m.region(start, limit);
+      if (!m.lookingAt()) {
+        continue;
+      }
+      if (m.end() == limit && limit < n) {
+        m.region(start, n);
+        if (!m.lookingAt()) {
+          continue;
+        }
+      }
+      if (named && m.start("s") >= 0) {
+        sink.span(m.start("s"), m.end("s"));
+      } else {
+        sink.span(m.start(), m.end());
+      }
+      covered = m.end();
+    }
+  }
+
   private static void jdk(RulePattern.Jdk p, CharSequence text, Windows windows, SpanSink sink) {
     java.util.regex.Matcher m = p.pattern().matcher(text);
     // Transparent bounds: lookbehind/lookahead token boundaries see past the window.

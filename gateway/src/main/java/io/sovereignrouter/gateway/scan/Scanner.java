@@ -11,8 +11,9 @@ import java.util.Objects;
  * Finds credentials in text. Immutable and thread-safe; build one per tenant configuration and
  * reuse it.
  *
- * <p>One Aho-Corasick pass finds every rule keyword; each rule's pattern then runs only in merged
- * windows around its own keyword hits (RE2/J rules without keywords run over the whole text).
+ * <p>One Aho-Corasick pass finds every rule keyword. A rule whose matches begin at its keyword
+ * ({@link Rule#maxBefore()} 0) is then tried with {@code lookingAt} at each hit only; other rules
+ * search merged windows around their hits (RE2/J rules without keywords: the whole text).
  * Candidates go through the placeholder filter, the rule's check and entropy floor, and the
  * allow-list; overlapping findings keep the highest-priority (then longest) one.
  */
@@ -21,6 +22,7 @@ public final class Scanner {
   private final KeywordAutomaton automaton;
   private final int[][] rulesByKeyword;
   private final int[] keywordlessRules;
+  private final boolean[] anchored;
   private final AllowList allowList;
   private final Fingerprinter fingerprinter;
 
@@ -54,6 +56,12 @@ public final class Scanner {
     byKeyword.forEach(
         (k, list) -> rulesByKeyword[k] = list.stream().mapToInt(Integer::intValue).toArray());
     this.keywordlessRules = keywordless.stream().mapToInt(Integer::intValue).toArray();
+    this.anchored = new boolean[this.rules.size()];
+    for (int r = 0; r < this.rules.size(); r++) {
+      Rule rule = this.rules.get(r);
+      // A JDK pattern that starts at its keyword runs once per hit; others search a window.
+      anchored[r] = rule.maxBefore() == 0 && rule.pattern() instanceof RulePattern.Jdk;
+    }
   }
 
   /**
@@ -99,11 +107,20 @@ public final class Scanner {
   public List<Finding> scan(CharSequence text) {
     int n = text.length();
     Windows[] windows = new Windows[rules.size()];
+    Anchors[] anchors = new Anchors[rules.size()];
     automaton.scan(
         text,
         (k, end) -> {
           int start = end - automaton.length(k);
           for (int r : rulesByKeyword[k]) {
+            if (anchored[r]) {
+              Anchors a = anchors[r];
+              if (a == null) {
+                a = anchors[r] = new Anchors();
+              }
+              a.add(start);
+              continue;
+            }
             Rule rule = rules.get(r);
             Windows w = windows[r];
             if (w == null) {
@@ -113,9 +130,16 @@ public final class Scanner {
           }
         });
     List<Candidate> candidates = new ArrayList<>();
-    for (int r = 0; r < windows.length; r++) {
-      if (windows[r] != null) {
-        int rule = r;
+    for (int r = 0; r < rules.size(); r++) {
+      int rule = r;
+      if (anchors[r] != null) {
+        Matching.anchored(
+            (RulePattern.Jdk) rules.get(r).pattern(),
+            rules.get(r).maxLength(),
+            text,
+            anchors[r].sortedStarts(),
+            (s, e) -> consider(rule, text, s, e, candidates));
+      } else if (windows[r] != null) {
         Matching.find(
             rules.get(r), text, windows[r], (s, e) -> consider(rule, text, s, e, candidates));
       }
