@@ -26,6 +26,8 @@ final class Placeholders {
           "insert",
           "fake",
           "1234567890",
+          "0123456789",
+          "123456789",
           "abcdefghij",
           "<",
           ">",
