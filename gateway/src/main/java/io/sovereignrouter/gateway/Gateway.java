@@ -1,8 +1,12 @@
 package io.sovereignrouter.gateway;
 
+import io.sovereignrouter.attestation.LogConfig;
 import io.sovereignrouter.gateway.admin.AdminRoutes;
 import io.sovereignrouter.gateway.admin.AdminToken;
 import io.sovereignrouter.gateway.admin.ProviderView;
+import io.sovereignrouter.gateway.attest.Attester;
+import io.sovereignrouter.gateway.attest.AuditLog;
+import io.sovereignrouter.gateway.config.AttestationConfig;
 import io.sovereignrouter.gateway.config.GatewayConfig;
 import io.sovereignrouter.gateway.config.ProviderConfig;
 import io.sovereignrouter.gateway.config.ServerConfig;
@@ -27,6 +31,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -43,6 +48,7 @@ public final class Gateway implements AutoCloseable {
 
   private final Vertx vertx;
   private final SqliteDatabase db;
+  private final AuditLog log;
   private final HealthPersistence persistence;
   private final HealthProbe probe;
   private final List<ProviderAdapter> providers;
@@ -55,6 +61,7 @@ public final class Gateway implements AutoCloseable {
   private Gateway(
       Vertx vertx,
       SqliteDatabase db,
+      AuditLog log,
       HealthPersistence persistence,
       HealthProbe probe,
       List<ProviderAdapter> providers,
@@ -65,6 +72,7 @@ public final class Gateway implements AutoCloseable {
       Optional<DataDir.Secret> demoKey) {
     this.vertx = vertx;
     this.db = db;
+    this.log = log;
     this.persistence = persistence;
     this.probe = probe;
     this.providers = providers;
@@ -91,6 +99,7 @@ public final class Gateway implements AutoCloseable {
     SqliteDatabase db = SqliteDatabase.open(dir.privateFile("sovereign.db"));
     TenantStore store = new SqliteTenantStore(db);
     Vertx vertx = null;
+    AuditLog log = null;
     List<ProviderAdapter> providers = new ArrayList<>();
     try {
       KeyHasher hasher = new KeyHasher(Base64.getUrlDecoder().decode(pepper.value()));
@@ -118,6 +127,15 @@ public final class Gateway implements AutoCloseable {
       FallbackWalk walk = new FallbackWalk(health, config.routing());
       HealthPersistence persistence = new HealthPersistence(vertx, health, healthStore);
       HealthProbe probe = new HealthProbe(vertx, health, routes, config.routing().health().probe());
+      AttestationConfig ac = config.attestation();
+      log =
+          AuditLog.open(
+              dir,
+              ac.origin(),
+              new LogConfig(
+                  Duration.ofMillis(ac.maxBatchDelayMs()), ac.maxBatchSize(), ac.maxPending()));
+      AuditLog auditLog = log;
+      Attester attester = new Attester(auditLog, ac.origin());
       AdminToken adminToken = new AdminToken(admin.value());
 
       int instances =
@@ -127,7 +145,9 @@ public final class Gateway implements AutoCloseable {
       int port =
           deployListeners(
               vertx,
-              v -> GatewayRoutes.create(v, authenticator, catalog, walk, server.bodyLimitBytes()),
+              v ->
+                  GatewayRoutes.create(
+                      v, authenticator, catalog, walk, attester, auditLog, server.bodyLimitBytes()),
               server.host(),
               server.port(),
               instances,
@@ -143,10 +163,13 @@ public final class Gateway implements AutoCloseable {
               1,
               -2);
       return new Gateway(
-          vertx, db, persistence, probe, providers, port, adminPort, dir, admin, demo);
+          vertx, db, log, persistence, probe, providers, port, adminPort, dir, admin, demo);
     } catch (RuntimeException e) {
       if (vertx != null) {
         vertx.close().await();
+      }
+      if (log != null) {
+        log.close();
       }
       db.close();
       throw e;
@@ -231,6 +254,12 @@ public final class Gateway implements AutoCloseable {
     persistence.stop();
     Future.join(providers.stream().map(ProviderAdapter::close).toList()).await();
     vertx.close().await();
+    log.close();
     db.close();
+  }
+
+  /** The audit log (tests and CLI). */
+  public AuditLog auditLog() {
+    return log;
   }
 }

@@ -1,5 +1,7 @@
 package io.sovereignrouter.gateway.http;
 
+import io.sovereignrouter.gateway.attest.Attester;
+import io.sovereignrouter.gateway.attest.AuditLog;
 import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.ModelCatalog;
 import io.sovereignrouter.gateway.tenancy.Authenticator;
@@ -19,6 +21,8 @@ public final class GatewayRoutes {
    * @param authenticator stage 1
    * @param catalog model ids to candidates
    * @param walk the fallback walk
+   * @param attester stage 6
+   * @param log the audit log served read-only at {@code /log/}
    * @param bodyLimitBytes larger bodies get 413
    */
   public static Router create(
@@ -26,10 +30,12 @@ public final class GatewayRoutes {
       Authenticator authenticator,
       ModelCatalog catalog,
       FallbackWalk walk,
+      Attester attester,
+      AuditLog log,
       long bodyLimitBytes) {
     Router router = Router.router(vertx);
     OpenAiFailureHandler failures = OpenAiFailureHandler.create();
-    ModelResolver resolver = new ModelResolver(catalog);
+    Pipeline pipeline = new Pipeline(new ModelResolver(catalog), walk, new Attestations(attester));
     TenantAuthHandler auth = TenantAuthHandler.create(vertx, authenticator);
     BodyHandler body =
         BodyHandler.create(false).setBodyLimit(bodyLimitBytes).setHandleFileUploads(false);
@@ -41,6 +47,9 @@ public final class GatewayRoutes {
         .get("/readyz")
         .handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject().put("status", "ready")));
 
+    LogFilesHandler logFiles = LogFilesHandler.create(log);
+    router.get("/log/checkpoint").handler(logFiles);
+    router.get("/log/tile/*").handler(logFiles);
     router.route("/v1/*").handler(RequestIdHandler.create());
     router.get("/v1/models").handler(auth).handler(ModelsHandler.create(catalog));
     router
@@ -48,13 +57,13 @@ public final class GatewayRoutes {
         .handler(JsonContentTypeHandler.create())
         .handler(body)
         .handler(auth)
-        .handler(ChatCompletionsHandler.create(resolver, walk));
+        .handler(ChatCompletionsHandler.create(pipeline));
     router
         .post("/v1/embeddings")
         .handler(JsonContentTypeHandler.create())
         .handler(body)
         .handler(auth)
-        .handler(EmbeddingsHandler.create(resolver, walk));
+        .handler(EmbeddingsHandler.create(pipeline));
 
     router.route().failureHandler(failures);
     router.errorHandler(404, failures);
