@@ -18,6 +18,7 @@ import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.HealthTracker;
 import io.sovereignrouter.gateway.routing.ModelCatalog;
 import io.sovereignrouter.gateway.routing.Route;
+import io.sovereignrouter.gateway.storage.SqliteAttestationIndex;
 import io.sovereignrouter.gateway.storage.SqliteDatabase;
 import io.sovereignrouter.gateway.storage.SqliteHealthStore;
 import io.sovereignrouter.gateway.tenancy.Authenticator;
@@ -136,6 +137,7 @@ public final class Gateway implements AutoCloseable {
                   Duration.ofMillis(ac.maxBatchDelayMs()), ac.maxBatchSize(), ac.maxPending()));
       AuditLog auditLog = log;
       Attester attester = new Attester(auditLog, ac.origin());
+      SqliteAttestationIndex attestationIndex = new SqliteAttestationIndex(db);
       AdminToken adminToken = new AdminToken(admin.value());
 
       int instances =
@@ -147,7 +149,14 @@ public final class Gateway implements AutoCloseable {
               vertx,
               v ->
                   GatewayRoutes.create(
-                      v, authenticator, catalog, walk, attester, auditLog, server.bodyLimitBytes()),
+                      v,
+                      authenticator,
+                      catalog,
+                      walk,
+                      attester,
+                      auditLog,
+                      attestationIndex,
+                      server.bodyLimitBytes()),
               server.host(),
               server.port(),
               instances,

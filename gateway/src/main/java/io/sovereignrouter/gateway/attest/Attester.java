@@ -1,7 +1,6 @@
 package io.sovereignrouter.gateway.attest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sovereignrouter.attestation.AppendResult;
 import io.sovereignrouter.attestation.Envelope;
 import io.sovereignrouter.attestation.Envelopes;
 import io.sovereignrouter.attestation.Hash;
@@ -52,7 +51,25 @@ public final class Attester {
             toNode(predicate));
     Envelope envelope = Statements.sign(statement, log.signer());
     byte[] entry = Envelopes.format(envelope);
-    return log.append(vertx, entry).map(result -> wire(predicate, entry, result));
+    return log.append(vertx, entry).map(result -> describe(entry, InclusionReceipt.of(result)));
+  }
+
+  /**
+   * The {@code _sf_attestation} object for a logged entry: the signed predicate's fields, the
+   * index, the envelope and an inclusion receipt (for a later lookup, against a newer checkpoint).
+   *
+   * @param entry the DSSE envelope bytes as stored in the log
+   * @param receipt its inclusion proof and checkpoint
+   */
+  public static JsonObject describe(byte[] entry, InclusionReceipt receipt) {
+    Statement statement = Statements.parse(Envelopes.parse(entry).payload());
+    JsonObject out = new JsonObject(statement.predicate().toString());
+    out.put("rekor_index", receipt.proof().leafIndex());
+    out.put("envelope", new JsonObject(new String(entry, StandardCharsets.UTF_8)));
+    out.put(
+        "inclusion_proof",
+        new JsonObject(new String(InclusionReceipts.format(receipt), StandardCharsets.UTF_8)));
+    return out;
   }
 
   private JsonObject predicate(AttestationFacts f) {
@@ -92,18 +109,6 @@ public final class Attester {
     p.put("usage", f.usage().orElse(null));
     p.putNull("cost_usd");
     return p;
-  }
-
-  private JsonObject wire(JsonObject predicate, byte[] entry, AppendResult result) {
-    JsonObject out = predicate.copy();
-    out.put("rekor_index", result.index());
-    out.put("envelope", new JsonObject(new String(entry, StandardCharsets.UTF_8)));
-    out.put(
-        "inclusion_proof",
-        new JsonObject(
-            new String(
-                InclusionReceipts.format(InclusionReceipt.of(result)), StandardCharsets.UTF_8)));
-    return out;
   }
 
   private static JsonNode toNode(JsonObject json) {

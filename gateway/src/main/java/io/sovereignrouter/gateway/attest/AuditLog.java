@@ -3,6 +3,7 @@ package io.sovereignrouter.gateway.attest;
 import io.sovereignrouter.attestation.AppendResult;
 import io.sovereignrouter.attestation.Ed25519Signer;
 import io.sovereignrouter.attestation.FileTileStore;
+import io.sovereignrouter.attestation.InclusionReceipt;
 import io.sovereignrouter.attestation.LogConfig;
 import io.sovereignrouter.attestation.LogPushbackException;
 import io.sovereignrouter.attestation.MerkleLog;
@@ -12,6 +13,7 @@ import io.sovereignrouter.gateway.DataDir;
 import io.sovereignrouter.gateway.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 
@@ -105,6 +107,24 @@ public final class AuditLog implements AutoCloseable {
   /** The tile directory served at {@code /log/}. */
   public Path root() {
     return root;
+  }
+
+  /**
+   * The attestation of entry {@code index} against the current checkpoint (blocking: reads tiles).
+   *
+   * @throws IllegalArgumentException when the index is beyond the published tree
+   */
+  public JsonObject describe(long index) {
+    SignedCheckpoint current = log.checkpoint();
+    long size = current.checkpoint().size();
+    if (index < 0 || index >= size) {
+      throw new IllegalArgumentException(
+          "index " + index + " is not in the published tree of size " + size);
+    }
+    InclusionReceipt receipt =
+        new InclusionReceipt(
+            log.inclusionProof(index, size), current.checkpoint().rootHash(), current);
+    return Attester.describe(log.entry(index), receipt);
   }
 
   /** The stored entry at {@code index} (blocking). */

@@ -3,6 +3,7 @@ package io.sovereignrouter.gateway.http;
 import io.sovereignrouter.gateway.attest.AttestationFacts;
 import io.sovereignrouter.gateway.attest.Attester;
 import io.sovereignrouter.gateway.routing.Route;
+import io.sovereignrouter.gateway.storage.SqliteAttestationIndex;
 import io.sovereignrouter.gateway.tenancy.Authentication.Authenticated;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -22,9 +23,11 @@ final class Attestations {
   static final String FIELD = "_sf_attestation";
   static final String LOG_INDEX = "X-SF-Log-Index";
   private final Attester attester;
+  private final SqliteAttestationIndex index;
 
-  Attestations(Attester attester) {
+  Attestations(Attester attester, SqliteAttestationIndex index) {
     this.attester = attester;
+    this.index = index;
   }
 
   /** Attests a JSON reply and answers with it, attestation included. */
@@ -32,8 +35,7 @@ final class Attestations {
     RequestState state = RequestState.of(ctx);
     Optional<JsonObject> usage = usageOf(reply);
     AttestationFacts facts = facts(ctx, state, clientModel, route, sha256(reply), usage, false);
-    return attester
-        .attest(ctx.vertx(), facts)
+    return attest(ctx, facts)
         .compose(
             attestation -> {
               state.attestation(attestation);
@@ -50,7 +52,25 @@ final class Attestations {
     RequestState state = RequestState.of(ctx);
     AttestationFacts facts =
         facts(ctx, state, clientModel, route, sse.contentSha256(), sse.usage(), true);
-    return attester.attest(ctx.vertx(), facts).onSuccess(state::attestation);
+    return attest(ctx, facts).onSuccess(state::attestation);
+  }
+
+  /** Attests and records where, so {@code GET /v1/attestations/{id}} finds it. */
+  private Future<JsonObject> attest(RoutingContext ctx, AttestationFacts facts) {
+    return attester
+        .attest(ctx.vertx(), facts)
+        .compose(
+            attestation ->
+                ctx.vertx()
+                    .executeBlocking(
+                        () -> {
+                          index.record(
+                              facts.routeDecisionId(),
+                              facts.tenantId(),
+                              attestation.getLong("rekor_index"));
+                          return attestation;
+                        },
+                        false));
   }
 
   private static AttestationFacts facts(

@@ -4,6 +4,7 @@ import io.sovereignrouter.gateway.attest.Attester;
 import io.sovereignrouter.gateway.attest.AuditLog;
 import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.ModelCatalog;
+import io.sovereignrouter.gateway.storage.SqliteAttestationIndex;
 import io.sovereignrouter.gateway.tenancy.Authenticator;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -23,6 +24,7 @@ public final class GatewayRoutes {
    * @param walk the fallback walk
    * @param attester stage 6
    * @param log the audit log served read-only at {@code /log/}
+   * @param attestationIndex route decision id → log index
    * @param bodyLimitBytes larger bodies get 413
    */
   public static Router create(
@@ -32,10 +34,13 @@ public final class GatewayRoutes {
       FallbackWalk walk,
       Attester attester,
       AuditLog log,
+      SqliteAttestationIndex attestationIndex,
       long bodyLimitBytes) {
     Router router = Router.router(vertx);
     OpenAiFailureHandler failures = OpenAiFailureHandler.create();
-    Pipeline pipeline = new Pipeline(new ModelResolver(catalog), walk, new Attestations(attester));
+    Pipeline pipeline =
+        new Pipeline(
+            new ModelResolver(catalog), walk, new Attestations(attester, attestationIndex));
     TenantAuthHandler auth = TenantAuthHandler.create(vertx, authenticator);
     BodyHandler body =
         BodyHandler.create(false).setBodyLimit(bodyLimitBytes).setHandleFileUploads(false);
@@ -52,6 +57,10 @@ public final class GatewayRoutes {
     router.get("/log/tile/*").handler(logFiles);
     router.route("/v1/*").handler(RequestIdHandler.create());
     router.get("/v1/models").handler(auth).handler(ModelsHandler.create(catalog));
+    router
+        .get("/v1/attestations/:route_decision_id")
+        .handler(auth)
+        .handler(AttestationLookupHandler.create(log, attestationIndex));
     router
         .post("/v1/chat/completions")
         .handler(JsonContentTypeHandler.create())

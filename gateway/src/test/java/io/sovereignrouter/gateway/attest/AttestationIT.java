@@ -162,6 +162,54 @@ class AttestationIT {
   }
 
   @Test
+  void lookup_byRouteDecision_laterCheckpoint_ownerOnly() throws Exception {
+    HttpResponse<String> response = gateway.postJson("/v1/chat/completions", CHAT);
+    JsonObject original = Attested.of(response.body());
+    String id = original.getString("route_decision_id");
+    for (int i = 0; i < 3; i++) {
+      gateway.postJson("/v1/chat/completions", CHAT);
+    }
+    HttpResponse<String> found = lookup(id, gateway.demoKey());
+    assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+    JsonObject later = new JsonObject(found.body());
+    assertThat(later.getJsonObject("envelope")).isEqualTo(original.getJsonObject("envelope"));
+    assertThat(later.getLong("rekor_index")).isEqualTo(original.getLong("rekor_index"));
+    assertThat(later.getJsonObject("inclusion_proof").getLong("tree_size"))
+        .isGreaterThan(original.getJsonObject("inclusion_proof").getLong("tree_size"));
+    assertThat(verify(write("later.json", found.body()))).isZero();
+
+    String otherTenant = createTenantKey("lookup-other");
+    assertThat(lookup(id, otherTenant).statusCode()).isEqualTo(404);
+    assertThat(lookup("rd_unknown", gateway.demoKey()).statusCode()).isEqualTo(404);
+  }
+
+  private static HttpResponse<String> lookup(String id, String key) {
+    return gateway.send(
+        HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/attestations/" + id))
+            .header("Authorization", "Bearer " + key)
+            .build());
+  }
+
+  private static String createTenantKey(String name) {
+    HttpResponse<String> tenant =
+        gateway.send(
+            HttpRequest.newBuilder(URI.create(gateway.adminOrigin() + "/admin/v1/tenants"))
+                .header("Authorization", "Bearer " + gateway.adminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+                .build());
+    String tenantId = new JsonObject(tenant.body()).getString("id");
+    HttpResponse<String> key =
+        gateway.send(
+            HttpRequest.newBuilder(
+                    URI.create(gateway.adminOrigin() + "/admin/v1/tenants/" + tenantId + "/keys"))
+                .header("Authorization", "Bearer " + gateway.adminToken())
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    return new JsonObject(key.body()).getString("key");
+  }
+
+  @Test
   void embeddings_areAttestedToo() {
     HttpResponse<String> response =
         gateway.postJson(
