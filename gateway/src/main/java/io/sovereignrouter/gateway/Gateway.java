@@ -4,6 +4,7 @@ import io.sovereignrouter.attestation.LogConfig;
 import io.sovereignrouter.gateway.admin.AdminRoutes;
 import io.sovereignrouter.gateway.admin.AdminToken;
 import io.sovereignrouter.gateway.admin.ProviderView;
+import io.sovereignrouter.gateway.attest.AttestationIndexWriter;
 import io.sovereignrouter.gateway.attest.Attester;
 import io.sovereignrouter.gateway.attest.AuditLog;
 import io.sovereignrouter.gateway.config.AttestationConfig;
@@ -50,8 +51,7 @@ public final class Gateway implements AutoCloseable {
   private final Vertx vertx;
   private final SqliteDatabase db;
   private final AuditLog log;
-  private final HealthPersistence persistence;
-  private final HealthProbe probe;
+  private final List<Runnable> stopFirst;
   private final List<ProviderAdapter> providers;
   private final int port;
   private final int adminPort;
@@ -63,8 +63,7 @@ public final class Gateway implements AutoCloseable {
       Vertx vertx,
       SqliteDatabase db,
       AuditLog log,
-      HealthPersistence persistence,
-      HealthProbe probe,
+      List<Runnable> stopFirst,
       List<ProviderAdapter> providers,
       int port,
       int adminPort,
@@ -74,8 +73,7 @@ public final class Gateway implements AutoCloseable {
     this.vertx = vertx;
     this.db = db;
     this.log = log;
-    this.persistence = persistence;
-    this.probe = probe;
+    this.stopFirst = stopFirst;
     this.providers = providers;
     this.port = port;
     this.adminPort = adminPort;
@@ -138,6 +136,8 @@ public final class Gateway implements AutoCloseable {
       AuditLog auditLog = log;
       Attester attester = new Attester(auditLog, ac.origin());
       SqliteAttestationIndex attestationIndex = new SqliteAttestationIndex(db);
+      AttestationIndexWriter indexWriter = new AttestationIndexWriter(vertx, attestationIndex);
+
       AdminToken adminToken = new AdminToken(admin.value());
 
       int instances =
@@ -156,6 +156,7 @@ public final class Gateway implements AutoCloseable {
                       attester,
                       auditLog,
                       attestationIndex,
+                      indexWriter,
                       server.bodyLimitBytes()),
               server.host(),
               server.port(),
@@ -171,8 +172,9 @@ public final class Gateway implements AutoCloseable {
               server.adminPort(),
               1,
               -2);
-      return new Gateway(
-          vertx, db, log, persistence, probe, providers, port, adminPort, dir, admin, demo);
+      // Stopped in this order at close, before connections, log and database go.
+      List<Runnable> stopFirst = List.of(probe::stop, persistence::stop, indexWriter::flush);
+      return new Gateway(vertx, db, log, stopFirst, providers, port, adminPort, dir, admin, demo);
     } catch (RuntimeException e) {
       if (vertx != null) {
         vertx.close().await();
@@ -259,8 +261,7 @@ public final class Gateway implements AutoCloseable {
   /** Stops listeners, closes provider connections and the store. */
   @Override
   public void close() {
-    probe.stop();
-    persistence.stop();
+    stopFirst.forEach(Runnable::run);
     Future.join(providers.stream().map(ProviderAdapter::close).toList()).await();
     vertx.close().await();
     log.close();

@@ -1,9 +1,9 @@
 package io.sovereignrouter.gateway.http;
 
 import io.sovereignrouter.gateway.attest.AttestationFacts;
+import io.sovereignrouter.gateway.attest.AttestationIndexWriter;
 import io.sovereignrouter.gateway.attest.Attester;
 import io.sovereignrouter.gateway.routing.Route;
-import io.sovereignrouter.gateway.storage.SqliteAttestationIndex;
 import io.sovereignrouter.gateway.tenancy.Authentication.Authenticated;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -23,9 +23,9 @@ final class Attestations {
   static final String FIELD = "_sf_attestation";
   static final String LOG_INDEX = "X-SF-Log-Index";
   private final Attester attester;
-  private final SqliteAttestationIndex index;
+  private final AttestationIndexWriter index;
 
-  Attestations(Attester attester, SqliteAttestationIndex index) {
+  Attestations(Attester attester, AttestationIndexWriter index) {
     this.attester = attester;
     this.index = index;
   }
@@ -55,22 +55,12 @@ final class Attestations {
     return attest(ctx, facts).onSuccess(state::attestation);
   }
 
-  /** Attests and records where, so {@code GET /v1/attestations/{id}} finds it. */
+  /** Attests and queues the lookup row, so {@code GET /v1/attestations/{id}} finds it. */
   private Future<JsonObject> attest(RoutingContext ctx, AttestationFacts facts) {
     return attester
         .attest(ctx.vertx(), facts)
-        .compose(
-            attestation ->
-                ctx.vertx()
-                    .executeBlocking(
-                        () -> {
-                          index.record(
-                              facts.routeDecisionId(),
-                              facts.tenantId(),
-                              attestation.getLong("rekor_index"));
-                          return attestation;
-                        },
-                        false));
+        .onSuccess(
+            a -> index.submit(facts.routeDecisionId(), facts.tenantId(), a.getLong("rekor_index")));
   }
 
   private static AttestationFacts facts(

@@ -1,5 +1,6 @@
 package io.sovereignrouter.gateway.http;
 
+import io.sovereignrouter.gateway.attest.AttestationIndexWriter;
 import io.sovereignrouter.gateway.attest.Attester;
 import io.sovereignrouter.gateway.attest.AuditLog;
 import io.sovereignrouter.gateway.routing.FallbackWalk;
@@ -25,6 +26,7 @@ public final class GatewayRoutes {
    * @param attester stage 6
    * @param log the audit log served read-only at {@code /log/}
    * @param attestationIndex route decision id → log index
+   * @param indexWriter batches index rows
    * @param bodyLimitBytes larger bodies get 413
    */
   public static Router create(
@@ -35,12 +37,12 @@ public final class GatewayRoutes {
       Attester attester,
       AuditLog log,
       SqliteAttestationIndex attestationIndex,
+      AttestationIndexWriter indexWriter,
       long bodyLimitBytes) {
     Router router = Router.router(vertx);
     OpenAiFailureHandler failures = OpenAiFailureHandler.create();
     Pipeline pipeline =
-        new Pipeline(
-            new ModelResolver(catalog), walk, new Attestations(attester, attestationIndex));
+        new Pipeline(new ModelResolver(catalog), walk, new Attestations(attester, indexWriter));
     TenantAuthHandler auth = TenantAuthHandler.create(vertx, authenticator);
     BodyHandler body =
         BodyHandler.create(false).setBodyLimit(bodyLimitBytes).setHandleFileUploads(false);

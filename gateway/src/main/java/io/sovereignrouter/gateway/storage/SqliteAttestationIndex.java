@@ -23,21 +23,41 @@ public final class SqliteAttestationIndex {
    */
   public record Entry(String tenantId, long logIndex) {}
 
-  /** Records where {@code routeDecisionId}'s attestation is. */
-  public void record(String routeDecisionId, String tenantId, long logIndex) {
+  /**
+   * A row to record.
+   *
+   * @param routeDecisionId the request
+   * @param tenantId its tenant
+   * @param logIndex its entry in the audit log
+   */
+  public record Row(String routeDecisionId, String tenantId, long logIndex) {}
+
+  /** Records rows in one transaction (one fsync however many there are). */
+  public void recordAll(java.util.List<Row> rows) {
     db.run(
-        "record attestation",
+        "record attestations",
         c -> {
+          c.setAutoCommit(false);
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT OR REPLACE INTO attestations(route_decision_id, tenant_id, log_index, created_at)"
                       + " VALUES (?, ?, ?, ?)")) {
-            ps.setString(1, routeDecisionId);
-            ps.setString(2, tenantId);
-            ps.setLong(3, logIndex);
-            ps.setLong(4, System.currentTimeMillis());
-            ps.executeUpdate();
+            long now = System.currentTimeMillis();
+            for (Row row : rows) {
+              ps.setString(1, row.routeDecisionId());
+              ps.setString(2, row.tenantId());
+              ps.setLong(3, row.logIndex());
+              ps.setLong(4, now);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+            c.commit();
             return null;
+          } catch (java.sql.SQLException e) {
+            c.rollback();
+            throw e;
+          } finally {
+            c.setAutoCommit(true);
           }
         });
   }

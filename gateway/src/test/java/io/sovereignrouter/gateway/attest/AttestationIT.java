@@ -169,7 +169,12 @@ class AttestationIT {
     for (int i = 0; i < 3; i++) {
       gateway.postJson("/v1/chat/completions", CHAT);
     }
+    // The lookup index is written in batches just after the response: allow it a moment.
     HttpResponse<String> found = lookup(id, gateway.demoKey());
+    for (int i = 0; i < 40 && found.statusCode() == 404; i++) {
+      Thread.sleep(50);
+      found = lookup(id, gateway.demoKey());
+    }
     assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
     JsonObject later = new JsonObject(found.body());
     assertThat(later.getJsonObject("envelope")).isEqualTo(original.getJsonObject("envelope"));
