@@ -6,6 +6,7 @@ import io.sovereignrouter.gateway.admin.AdminToken;
 import io.sovereignrouter.gateway.admin.ProviderView;
 import io.sovereignrouter.gateway.attest.AttestationIndexWriter;
 import io.sovereignrouter.gateway.attest.Attester;
+import io.sovereignrouter.gateway.attest.AuditEvents;
 import io.sovereignrouter.gateway.attest.AuditLog;
 import io.sovereignrouter.gateway.config.AttestationConfig;
 import io.sovereignrouter.gateway.config.GatewayConfig;
@@ -167,7 +168,12 @@ public final class Gateway implements AutoCloseable {
               vertx,
               v ->
                   AdminRoutes.create(
-                      v, adminToken, store, issuer, new ProviderView(config.providers(), health)),
+                      v,
+                      adminToken,
+                      store,
+                      issuer,
+                      new ProviderView(config.providers(), health),
+                      new AuditEvents(auditLog)),
               server.adminHost(),
               server.adminPort(),
               1,

@@ -1,5 +1,7 @@
 package io.sovereignrouter.gateway.admin;
 
+import io.sovereignrouter.gateway.attest.AuditEvents;
+import io.sovereignrouter.gateway.tenancy.ApiKey;
 import io.sovereignrouter.gateway.tenancy.DuplicateTenantException;
 import io.sovereignrouter.gateway.tenancy.KeyIssuer;
 import io.sovereignrouter.gateway.tenancy.Tenant;
@@ -29,11 +31,13 @@ public final class AdminRoutes {
   private final Vertx vertx;
   private final TenantStore store;
   private final KeyIssuer issuer;
+  private final AuditEvents events;
 
-  private AdminRoutes(Vertx vertx, TenantStore store, KeyIssuer issuer) {
+  private AdminRoutes(Vertx vertx, TenantStore store, KeyIssuer issuer, AuditEvents events) {
     this.vertx = vertx;
     this.store = store;
     this.issuer = issuer;
+    this.events = events;
   }
 
   /**
@@ -42,10 +46,16 @@ public final class AdminRoutes {
    * @param store tenants and keys
    * @param issuer issues new keys
    * @param providers provider configuration and health
+   * @param events audit log of administrative changes
    */
   public static Router create(
-      Vertx vertx, AdminToken token, TenantStore store, KeyIssuer issuer, ProviderView providers) {
-    AdminRoutes admin = new AdminRoutes(vertx, store, issuer);
+      Vertx vertx,
+      AdminToken token,
+      TenantStore store,
+      KeyIssuer issuer,
+      ProviderView providers,
+      AuditEvents events) {
+    AdminRoutes admin = new AdminRoutes(vertx, store, issuer, events);
     Router router = Router.router(vertx);
     router.get("/healthz").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
     router
@@ -90,7 +100,7 @@ public final class AdminRoutes {
 
   private void createTenant(RoutingContext ctx) {
     String name = requiredName(ctx);
-    reply(
+    audited(
         ctx,
         201,
         () -> {
@@ -99,7 +109,9 @@ public final class AdminRoutes {
           } catch (DuplicateTenantException e) {
             throw new AdminProblem(409, "Conflict", e.getMessage());
           }
-        });
+        },
+        "tenant.created",
+        t -> new JsonObject().put("tenant_id", t.getString("id")).put("name", t.getString("name")));
   }
 
   private void listKeys(RoutingContext ctx) {
@@ -117,20 +129,25 @@ public final class AdminRoutes {
 
   private void createKey(RoutingContext ctx) {
     String tenant = ctx.pathParam("tenant");
-    reply(
+    audited(
         ctx,
         201,
         () -> {
           requireTenant(tenant);
           KeyIssuer.IssuedKey issued = issuer.issue(tenant);
           return keyJson(issued.record()).put("key", issued.key().format());
-        });
+        },
+        "key.created",
+        k ->
+            new JsonObject()
+                .put("tenant_id", tenant)
+                .put("key_fingerprint", k.getString("fingerprint")));
   }
 
   private void revokeKey(RoutingContext ctx) {
     String tenant = ctx.pathParam("tenant");
     String key = ctx.pathParam("key");
-    reply(
+    audited(
         ctx,
         200,
         () -> {
@@ -140,7 +157,9 @@ public final class AdminRoutes {
                 404, "Not Found", "no active key " + key + " for tenant " + tenant);
           }
           return new JsonObject().put("key_id", key).put("revoked", true);
-        });
+        },
+        "key.revoked",
+        r -> new JsonObject().put("tenant_id", tenant).put("key_fingerprint", ApiKey.PREFIX + key));
   }
 
   private void requireTenant(String tenantId) {
@@ -164,6 +183,32 @@ public final class AdminRoutes {
           "name must be 1-64 characters of letters, digits, space, '.', '_' or '-'");
     }
     return s;
+  }
+
+  /**
+   * Like {@link #reply}, but the change is also appended to the audit log before the answer, which
+   * names its {@code log_index}. {@code event} picks the ids for the log: never a secret.
+   */
+  private void audited(
+      RoutingContext ctx,
+      int status,
+      Callable<JsonObject> work,
+      String type,
+      java.util.function.Function<JsonObject, JsonObject> event) {
+    vertx
+        .executeBlocking(work, false)
+        .compose(
+            json ->
+                events
+                    .record(vertx, type, event.apply(json))
+                    .map(index -> json.put("log_index", index)))
+        .onSuccess(
+            json ->
+                ctx.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", "application/json")
+                    .end(json.toBuffer()))
+        .onFailure(ctx::fail);
   }
 
   /** Runs blocking store work on a worker and answers with its JSON. */

@@ -75,6 +75,17 @@ class AdminApiIT {
     assertThat(keyResponse.statusCode()).isEqualTo(201);
     JsonObject key = new JsonObject(keyResponse.body());
     String secret = key.getString("key");
+    String event =
+        new String(
+            gateway.gateway().auditLog().entry(key.getLong("log_index")),
+            java.nio.charset.StandardCharsets.UTF_8);
+    String statement =
+        new String(
+            java.util.Base64.getDecoder().decode(new JsonObject(event).getString("payload")),
+            java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(statement)
+        .contains("admin-event/v1", "key.created", key.getString("fingerprint"))
+        .doesNotContain(secret.substring(secret.indexOf('_') + 1));
     assertThat(chatWith(secret).statusCode()).isEqualTo(200);
 
     JsonArray listed =
@@ -92,6 +103,8 @@ class AdminApiIT {
             null,
             token);
     assertThat(revoked.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(revoked.body()).getLong("log_index"))
+        .isGreaterThan(key.getLong("log_index"));
     HttpResponse<String> after = chatWith(secret);
     assertThat(after.statusCode()).isEqualTo(401);
     assertThat(new JsonObject(after.body()).getJsonObject("error").getString("code"))
