@@ -82,7 +82,9 @@ final class UpCommand implements Callable<Integer> {
     String base = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + gateway.port();
     Path dir = gateway.dataDir().root();
     Path cwd = Path.of("").toAbsolutePath();
-    Path shown = dir.startsWith(cwd) ? cwd.relativize(dir) : dir;
+    Path relative = cwd.relativize(dir);
+    Path shown =
+        !dir.startsWith(cwd) ? dir : relative.toString().isEmpty() ? Path.of(".") : relative;
     out.printf("SovereignRouter 0.1.0 ready in %d ms%n", startMs);
     out.printf("  data plane  %s/v1   (OpenAI-compatible)%n", base);
     out.printf("  admin       http://127.0.0.1:%d/admin/v1%n", gateway.adminPort());

@@ -55,9 +55,9 @@ final class VerifyCommand implements Callable<Integer> {
       return 2;
     }
     JsonNode target = node.has("_sf_attestation") ? node.get("_sf_attestation") : node;
-    Optional<byte[]> current;
+    Optional<AttestationVerifier.LogView> current;
     try {
-      current = log == null ? Optional.empty() : Optional.of(checkpoint(log));
+      current = log == null ? Optional.empty() : Optional.of(view(log));
     } catch (IOException e) {
       System.err.println("sovereign verify: cannot read the log's checkpoint: " + e.getMessage());
       return 2;
@@ -74,21 +74,45 @@ final class VerifyCommand implements Callable<Integer> {
     return ok ? 0 : 1;
   }
 
-  private static byte[] checkpoint(String log) throws IOException, InterruptedException {
+  private static AttestationVerifier.LogView view(String log)
+      throws IOException, InterruptedException {
     if (log.startsWith("http://") || log.startsWith("https://")) {
       String base = log.endsWith("/") ? log : log + "/";
-      HttpResponse<byte[]> r =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(base + "checkpoint"))
-                      .timeout(Duration.ofSeconds(20))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofByteArray());
-      if (r.statusCode() != 200) {
-        throw new IOException(base + "checkpoint answered " + r.statusCode());
-      }
-      return r.body();
+      HttpClient http = HttpClient.newHttpClient();
+      byte[] checkpoint =
+          get(http, base + "checkpoint")
+              .orElseThrow(() -> new IOException(base + "checkpoint not found"));
+      return new AttestationVerifier.LogView(
+          checkpoint,
+          tile -> {
+            try {
+              return get(http, base + tile.format());
+            } catch (IOException e) {
+              return Optional.empty();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return Optional.empty();
+            }
+          });
     }
-    return Files.readAllBytes(Path.of(log).resolve("checkpoint"));
+    Path root = Path.of(log);
+    return new AttestationVerifier.LogView(
+        Files.readAllBytes(root.resolve("checkpoint")),
+        tile -> {
+          try {
+            return Optional.of(Files.readAllBytes(root.resolve(tile.format())));
+          } catch (IOException e) {
+            return Optional.empty();
+          }
+        });
+  }
+
+  private static Optional<byte[]> get(HttpClient http, String url)
+      throws IOException, InterruptedException {
+    HttpResponse<byte[]> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
   }
 }

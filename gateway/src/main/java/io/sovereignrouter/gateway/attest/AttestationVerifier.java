@@ -4,18 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sovereignrouter.attestation.Checkpoint;
 import io.sovereignrouter.attestation.CheckpointVerification;
 import io.sovereignrouter.attestation.Checkpoints;
+import io.sovereignrouter.attestation.ConsistencyProof;
 import io.sovereignrouter.attestation.Envelope;
 import io.sovereignrouter.attestation.Envelopes;
 import io.sovereignrouter.attestation.FormatException;
 import io.sovereignrouter.attestation.InclusionReceipt;
 import io.sovereignrouter.attestation.InclusionReceipts;
+import io.sovereignrouter.attestation.MerkleProofs;
 import io.sovereignrouter.attestation.NoteVerifierKey;
 import io.sovereignrouter.attestation.Statement;
 import io.sovereignrouter.attestation.Statements;
+import io.sovereignrouter.attestation.TileHashReader;
+import io.sovereignrouter.attestation.TilePath;
 import io.sovereignrouter.attestation.Verification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Checks an {@code _sf_attestation} offline, in a fixed order that fails closed: envelope signature
@@ -46,10 +51,10 @@ public final class AttestationVerifier {
    * Verifies {@code attestation}; stops at the first failed check.
    *
    * @param attestation the {@code _sf_attestation} object
-   * @param currentCheckpoint the log's current signed checkpoint, when freshness should be checked
+   * @param log the log as it is now, when freshness should be checked
    * @return every check made, in order
    */
-  public List<Check> verify(JsonNode attestation, Optional<byte[]> currentCheckpoint) {
+  public List<Check> verify(JsonNode attestation, Optional<LogView> log) {
     List<Check> checks = new ArrayList<>();
     Envelope envelope;
     InclusionReceipt receipt;
@@ -76,10 +81,10 @@ public final class AttestationVerifier {
             "inclusion in checkpoint of size " + receipt.proof().treeSize(),
             inclusion.ok(),
             inclusion.message()));
-    if (!inclusion.ok() || currentCheckpoint.isEmpty()) {
+    if (!inclusion.ok() || log.isEmpty()) {
       return checks;
     }
-    checks.add(fresh(receipt, currentCheckpoint.get()));
+    checks.add(fresh(receipt, log.get()));
     return checks;
   }
 
@@ -121,9 +126,22 @@ public final class AttestationVerifier {
         "statement", true, "in-toto statement for " + predicate.path("route_decision_id").asText());
   }
 
-  private Check fresh(InclusionReceipt receipt, byte[] current) {
+  /**
+   * A log as a client sees it: its current signed checkpoint and its tiles.
+   *
+   * @param checkpoint the current checkpoint note
+   * @param tiles fetches a tile, empty when absent
+   */
+  public record LogView(byte[] checkpoint, Function<TilePath, Optional<byte[]>> tiles) {}
+
+  /**
+   * The current checkpoint is signed by the log key and the receipt's tree is a prefix of it: a
+   * consistency proof computed here from the log's own tiles (not taken from the server) must link
+   * the receipt's root to the current root. A rolled-back or forked log fails.
+   */
+  private Check fresh(InclusionReceipt receipt, LogView log) {
     Checkpoint now;
-    switch (Checkpoints.open(current, logKey)) {
+    switch (Checkpoints.open(log.checkpoint(), logKey)) {
       case CheckpointVerification.Valid v -> now = v.signed().checkpoint();
       case CheckpointVerification.Invalid i -> {
         return new Check("current checkpoint", false, i.reason());
@@ -132,17 +150,22 @@ public final class AttestationVerifier {
     long size = receipt.proof().treeSize();
     if (now.size() < size) {
       return new Check(
-          "current checkpoint",
+          "consistency with current log",
           false,
           "log rolled back: current size " + now.size() + " < receipt size " + size);
     }
-    if (now.size() == size && !now.rootHash().equals(receipt.rootHash())) {
+    try {
+      ConsistencyProof proof =
+          MerkleProofs.consistency(size, now.size(), new TileHashReader(now.size(), log.tiles()));
+      Verification consistent = proof.verify(receipt.rootHash(), now.rootHash());
       return new Check(
-          "current checkpoint", false, "log forked: same size " + size + ", different root");
+          "consistency " + size + " -> " + now.size(),
+          consistent.ok(),
+          consistent.ok()
+              ? "the receipt's tree is a prefix of the current log"
+              : consistent.message());
+    } catch (FormatException | IllegalArgumentException e) {
+      return new Check("consistency " + size + " -> " + now.size(), false, e.getMessage());
     }
-    // TODO(#6): a consistency proof from the receipt's tree to the current one, computed from
-    // tiles.
-    return new Check(
-        "current checkpoint", true, "size " + now.size() + " >= " + size + ", signature valid");
   }
 }

@@ -123,6 +123,47 @@ class AttestationIT {
   }
 
   @Test
+  void verifyWithLog_detectsRollbackAndTamperedTiles() throws Exception {
+    Path logDir = gateway.gateway().auditLog().root();
+    Path before = tmp.resolve("before");
+    copyTree(logDir, before);
+    Path reply = write("r.json", gateway.postJson("/v1/chat/completions", CHAT).body());
+    for (int i = 0; i < 3; i++) {
+      gateway.postJson("/v1/chat/completions", CHAT);
+    }
+    assertThat(verify(reply, "--log", logDir.toString())).isZero();
+    assertThat(verify(reply, "--log", before.toString()))
+        .as("log older than the receipt")
+        .isEqualTo(1);
+
+    Path tampered = tmp.resolve("tampered");
+    copyTree(logDir, tampered);
+    try (var tiles = Files.walk(tampered.resolve("tile/0"))) {
+      for (Path tile : tiles.filter(Files::isRegularFile).toList()) {
+        byte[] bytes = Files.readAllBytes(tile);
+        bytes[0] ^= 0x01;
+        Files.write(tile, bytes);
+      }
+    }
+    assertThat(verify(reply, "--log", tampered.toString()))
+        .as("tiles that do not hash to the roots")
+        .isEqualTo(1);
+  }
+
+  private static void copyTree(Path from, Path to) throws Exception {
+    try (var paths = Files.walk(from)) {
+      for (Path p : paths.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else if (!p.getFileName().toString().startsWith(".")) {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  @Test
   void stream_lastChunkCarriesAttestation_namedEventOnRequest() throws Exception {
     String body =
         "{\"model\":\"mock-chat\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
