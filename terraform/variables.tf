@@ -257,13 +257,13 @@ variable "image_digest" {
 }
 
 variable "replicas" {
-  description = "Gateway replicas (HPA minimum when autoscaling)."
+  description = "Gateway replicas (HPA minimum when autoscaling); 1 only until the shared PostgreSQL/Redis backends land (issue 8)."
   type        = number
   default     = 3
 
   validation {
-    condition     = var.replicas >= 2 && var.replicas <= 100
-    error_message = "replicas must be between 2 and 100 (external storage is for scale-out)."
+    condition     = var.replicas >= 1 && var.replicas <= 100
+    error_message = "replicas must be between 1 and 100."
   }
 }
 
