@@ -34,10 +34,9 @@ public final class SqliteAttestationIndex {
 
   /** Records rows in one transaction (one fsync however many there are). */
   public void recordAll(java.util.List<Row> rows) {
-    db.run(
+    db.transaction(
         "record attestations",
         c -> {
-          c.setAutoCommit(false);
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT OR REPLACE INTO attestations(route_decision_id, tenant_id, log_index, created_at)"
@@ -51,13 +50,7 @@ public final class SqliteAttestationIndex {
               ps.addBatch();
             }
             ps.executeBatch();
-            c.commit();
             return null;
-          } catch (java.sql.SQLException e) {
-            c.rollback();
-            throw e;
-          } finally {
-            c.setAutoCommit(true);
           }
         });
   }
