@@ -107,7 +107,8 @@ public final class Gateway implements AutoCloseable {
       Optional<DataDir.Secret> demo = DemoTenant.ensure(dir, store, issuer);
 
       vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
-      ProviderFactory factory = new ProviderFactory(vertx, new Credentials(environment));
+      ProviderFactory factory =
+          new ProviderFactory(vertx, new Credentials(Keystores.resolver(dir, environment)));
       List<Route> routes = new ArrayList<>();
       for (ProviderConfig pc : config.providers()) {
         if (!pc.isEnabled()) {

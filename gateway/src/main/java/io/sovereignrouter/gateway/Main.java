@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "SovereignRouter 0.1.0",
     description = "Self-hosted, OpenAI-compatible compliance gateway for LLM traffic.",
-    subcommands = {UpCommand.class, VerifyCommand.class})
+    subcommands = {UpCommand.class, VerifyCommand.class, KeysCommand.class})
 public final class Main implements Runnable {
 
   /** Runs the command line and exits with its status. */
