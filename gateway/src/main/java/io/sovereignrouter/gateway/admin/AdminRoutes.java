@@ -86,6 +86,7 @@ public final class AdminRoutes {
     router.get("/admin/v1/tenants/:tenant/keys").handler(admin::listKeys);
     router.post("/admin/v1/tenants/:tenant/keys").handler(admin::createKey);
     router.delete("/admin/v1/tenants/:tenant/keys/:key").handler(admin::revokeKey);
+    router.post("/admin/v1/tenants/:tenant/keys/rotate").handler(admin::rotateKeys);
     router.route().failureHandler(AdminRoutes::failure);
     router.errorHandler(404, AdminRoutes::failure);
     router.errorHandler(405, AdminRoutes::failure);
@@ -142,6 +143,54 @@ public final class AdminRoutes {
             new JsonObject()
                 .put("tenant_id", tenant)
                 .put("key_fingerprint", k.getString("fingerprint")));
+  }
+
+  /** Longest overlap a rotation may grant the previous keys. */
+  static final long MAX_OVERLAP_SECONDS = 30L * 24 * 3600;
+
+  private void rotateKeys(RoutingContext ctx) {
+    String tenant = ctx.pathParam("tenant");
+    long overlap = overlapSeconds(ctx);
+    audited(
+        ctx,
+        201,
+        () -> {
+          requireTenant(tenant);
+          KeyIssuer.Rotation r = issuer.rotate(tenant, java.time.Duration.ofSeconds(overlap));
+          JsonArray expiring = new JsonArray();
+          r.expiring().forEach(k -> expiring.add(k.fingerprint()));
+          return keyJson(r.issued().record())
+              .put("key", r.issued().key().format())
+              .put("previous_keys", expiring)
+              .put("previous_keys_valid_until", r.until().toString());
+        },
+        "key.rotated",
+        k ->
+            new JsonObject()
+                .put("tenant_id", tenant)
+                .put("key_fingerprint", k.getString("fingerprint"))
+                .put("previous_keys", k.getJsonArray("previous_keys"))
+                .put("previous_keys_valid_until", k.getString("previous_keys_valid_until")));
+  }
+
+  private static long overlapSeconds(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().length() == 0 ? new JsonObject() : ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      throw new AdminProblem(400, "Bad Request", "body must be a JSON object");
+    }
+    Object value = body.getValue("overlap_seconds", 86_400);
+    if (!(value instanceof Number n)
+        || n.longValue() < 0
+        || n.longValue() > MAX_OVERLAP_SECONDS
+        || n.doubleValue() != n.longValue()) {
+      throw new AdminProblem(
+          422,
+          "Unprocessable Content",
+          "overlap_seconds must be an integer in 0.." + MAX_OVERLAP_SECONDS);
+    }
+    return n.longValue();
   }
 
   private void revokeKey(RoutingContext ctx) {
