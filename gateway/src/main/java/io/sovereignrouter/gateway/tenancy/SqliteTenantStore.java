@@ -161,7 +161,9 @@ public final class SqliteTenantStore implements TenantStore {
           // overlap also shortens the overlap an earlier rotation granted.
           long until = oldKeysUntil.toEpochMilli();
           List<TenantKey> expiring =
-              queryKeys(c, KEY_COLUMNS + " WHERE tenant_id = ? AND revoked_at IS NULL", tenantId);
+              queryKeys(c, KEY_COLUMNS + " WHERE tenant_id = ?", tenantId).stream()
+                  .filter(k -> k.activeAt(fresh.createdAt()))
+                  .toList();
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE tenant_keys SET revoked_at = ?"
