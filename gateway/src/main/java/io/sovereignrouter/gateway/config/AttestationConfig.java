@@ -9,7 +9,8 @@ import java.util.Objects;
  *     fixed for the life of a log
  * @param proof {@code sync} (the response waits for its inclusion proof); {@code async} is not
  *     implemented yet and refused
- * @param maxBatchDelayMs group commit: longest wait after the first pending entry (default 5)
+ * @param maxBatchDelayMs group commit: longest wait after the first pending entry (default 0:
+ *     entries that queue while a batch is being written form the next batch)
  * @param maxBatchSize group commit: most entries per checkpoint (default 4096)
  * @param maxPending appends queued beyond this are refused with 503 (default 65536)
  */
@@ -23,7 +24,7 @@ public record AttestationConfig(
   public AttestationConfig {
     origin = Objects.requireNonNullElse(origin, "sovereign-router.local/log");
     proof = Objects.requireNonNullElse(proof, "sync");
-    maxBatchDelayMs = Objects.requireNonNullElse(maxBatchDelayMs, 5L);
+    maxBatchDelayMs = Objects.requireNonNullElse(maxBatchDelayMs, 0L);
     maxBatchSize = Objects.requireNonNullElse(maxBatchSize, 4096);
     maxPending = Objects.requireNonNullElse(maxPending, 65536);
     if (!origin.matches("[A-Za-z0-9][A-Za-z0-9._/:-]{0,127}")) {
