@@ -244,25 +244,24 @@ public final class AdminRoutes {
       Callable<JsonObject> work,
       String type,
       java.util.function.Function<JsonObject, JsonObject> event) {
-    vertx
-        .executeBlocking(work, false)
-        .compose(
-            json ->
-                events
-                    .record(vertx, type, event.apply(json))
-                    .map(index -> json.put("log_index", index)))
-        .onSuccess(
-            json ->
-                ctx.response()
-                    .setStatusCode(status)
-                    .putHeader("Content-Type", "application/json")
-                    .end(json.toBuffer()))
-        .onFailure(ctx::fail);
+    answer(
+        ctx,
+        status,
+        vertx
+            .executeBlocking(work, false)
+            .compose(
+                json ->
+                    events
+                        .record(vertx, type, event.apply(json))
+                        .map(index -> json.put("log_index", index))));
   }
 
   /** Runs blocking store work on a worker and answers with its JSON. */
   private void reply(RoutingContext ctx, int status, Callable<JsonObject> work) {
-    Future<JsonObject> result = vertx.executeBlocking(work, false);
+    answer(ctx, status, vertx.executeBlocking(work, false));
+  }
+
+  private static void answer(RoutingContext ctx, int status, Future<JsonObject> result) {
     result
         .onSuccess(
             json ->
