@@ -89,6 +89,9 @@ final class UpCommand implements Callable<Integer> {
     out.printf("  data plane  %s/v1   (OpenAI-compatible)%n", base);
     out.printf("  admin       http://127.0.0.1:%d/admin/v1%n", gateway.adminPort());
     out.printf("  data dir    %s%n", shown);
+    out.printf(
+        "  log key     %s/log.pub   (./sovereign verify REPLY.json --log-key %s/log.pub)%n",
+        shown, shown);
     if (gateway.adminToken().created()) {
       out.printf(
           "%nFirst start: wrote %s/admin.token (mode 0600). Shown once:%n  admin token: %s%n",
