@@ -97,6 +97,18 @@ public final class DataDir {
     return new Secret(value, true);
   }
 
+  /** Writes a non-secret file (e.g. a public key) atomically, world-readable. */
+  public void writePublic(String name, String value) {
+    Path target = root.resolve(name);
+    Path temp = root.resolve("." + name + ".tmp");
+    try {
+      Files.writeString(temp, value + "\n", StandardCharsets.UTF_8);
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
+  }
+
   /** Writes a secret file atomically with mode 0600. */
   public void writeSecret(String name, String value) {
     Path target = root.resolve(name);

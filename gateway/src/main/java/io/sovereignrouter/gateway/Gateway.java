@@ -1,8 +1,14 @@
 package io.sovereignrouter.gateway;
 
+import io.sovereignrouter.attestation.LogConfig;
 import io.sovereignrouter.gateway.admin.AdminRoutes;
 import io.sovereignrouter.gateway.admin.AdminToken;
 import io.sovereignrouter.gateway.admin.ProviderView;
+import io.sovereignrouter.gateway.attest.AttestationIndexWriter;
+import io.sovereignrouter.gateway.attest.Attester;
+import io.sovereignrouter.gateway.attest.AuditEvents;
+import io.sovereignrouter.gateway.attest.AuditLog;
+import io.sovereignrouter.gateway.config.AttestationConfig;
 import io.sovereignrouter.gateway.config.GatewayConfig;
 import io.sovereignrouter.gateway.config.ProviderConfig;
 import io.sovereignrouter.gateway.config.ServerConfig;
@@ -14,6 +20,7 @@ import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.HealthTracker;
 import io.sovereignrouter.gateway.routing.ModelCatalog;
 import io.sovereignrouter.gateway.routing.Route;
+import io.sovereignrouter.gateway.storage.SqliteAttestationIndex;
 import io.sovereignrouter.gateway.storage.SqliteDatabase;
 import io.sovereignrouter.gateway.storage.SqliteHealthStore;
 import io.sovereignrouter.gateway.tenancy.Authenticator;
@@ -27,6 +34,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -43,8 +51,8 @@ public final class Gateway implements AutoCloseable {
 
   private final Vertx vertx;
   private final SqliteDatabase db;
-  private final HealthPersistence persistence;
-  private final HealthProbe probe;
+  private final AuditLog log;
+  private final List<Runnable> stopFirst;
   private final List<ProviderAdapter> providers;
   private final int port;
   private final int adminPort;
@@ -55,8 +63,8 @@ public final class Gateway implements AutoCloseable {
   private Gateway(
       Vertx vertx,
       SqliteDatabase db,
-      HealthPersistence persistence,
-      HealthProbe probe,
+      AuditLog log,
+      List<Runnable> stopFirst,
       List<ProviderAdapter> providers,
       int port,
       int adminPort,
@@ -65,8 +73,8 @@ public final class Gateway implements AutoCloseable {
       Optional<DataDir.Secret> demoKey) {
     this.vertx = vertx;
     this.db = db;
-    this.persistence = persistence;
-    this.probe = probe;
+    this.log = log;
+    this.stopFirst = stopFirst;
     this.providers = providers;
     this.port = port;
     this.adminPort = adminPort;
@@ -91,6 +99,7 @@ public final class Gateway implements AutoCloseable {
     SqliteDatabase db = SqliteDatabase.open(dir.privateFile("sovereign.db"));
     TenantStore store = new SqliteTenantStore(db);
     Vertx vertx = null;
+    AuditLog log = null;
     List<ProviderAdapter> providers = new ArrayList<>();
     try {
       KeyHasher hasher = new KeyHasher(Base64.getUrlDecoder().decode(pepper.value()));
@@ -98,7 +107,8 @@ public final class Gateway implements AutoCloseable {
       Optional<DataDir.Secret> demo = DemoTenant.ensure(dir, store, issuer);
 
       vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
-      ProviderFactory factory = new ProviderFactory(vertx, new Credentials(environment));
+      ProviderFactory factory =
+          new ProviderFactory(vertx, new Credentials(Keystores.resolver(dir, environment)));
       List<Route> routes = new ArrayList<>();
       for (ProviderConfig pc : config.providers()) {
         if (!pc.isEnabled()) {
@@ -118,6 +128,18 @@ public final class Gateway implements AutoCloseable {
       FallbackWalk walk = new FallbackWalk(health, config.routing());
       HealthPersistence persistence = new HealthPersistence(vertx, health, healthStore);
       HealthProbe probe = new HealthProbe(vertx, health, routes, config.routing().health().probe());
+      AttestationConfig ac = config.attestation();
+      log =
+          AuditLog.open(
+              dir,
+              ac.origin(),
+              new LogConfig(
+                  Duration.ofMillis(ac.maxBatchDelayMs()), ac.maxBatchSize(), ac.maxPending()));
+      AuditLog auditLog = log;
+      Attester attester = new Attester(auditLog, ac.origin());
+      SqliteAttestationIndex attestationIndex = new SqliteAttestationIndex(db);
+      AttestationIndexWriter indexWriter = new AttestationIndexWriter(vertx, attestationIndex);
+
       AdminToken adminToken = new AdminToken(admin.value());
 
       int instances =
@@ -127,7 +149,17 @@ public final class Gateway implements AutoCloseable {
       int port =
           deployListeners(
               vertx,
-              v -> GatewayRoutes.create(v, authenticator, catalog, walk, server.bodyLimitBytes()),
+              v ->
+                  GatewayRoutes.create(
+                      v,
+                      authenticator,
+                      catalog,
+                      walk,
+                      attester,
+                      auditLog,
+                      attestationIndex,
+                      indexWriter,
+                      server.bodyLimitBytes()),
               server.host(),
               server.port(),
               instances,
@@ -137,16 +169,25 @@ public final class Gateway implements AutoCloseable {
               vertx,
               v ->
                   AdminRoutes.create(
-                      v, adminToken, store, issuer, new ProviderView(config.providers(), health)),
+                      v,
+                      adminToken,
+                      store,
+                      issuer,
+                      new ProviderView(config.providers(), health),
+                      new AuditEvents(auditLog)),
               server.adminHost(),
               server.adminPort(),
               1,
               -2);
-      return new Gateway(
-          vertx, db, persistence, probe, providers, port, adminPort, dir, admin, demo);
+      // Stopped in this order at close, before connections, log and database go.
+      List<Runnable> stopFirst = List.of(probe::stop, persistence::stop, indexWriter::flush);
+      return new Gateway(vertx, db, log, stopFirst, providers, port, adminPort, dir, admin, demo);
     } catch (RuntimeException e) {
       if (vertx != null) {
         vertx.close().await();
+      }
+      if (log != null) {
+        log.close();
       }
       db.close();
       throw e;
@@ -227,10 +268,15 @@ public final class Gateway implements AutoCloseable {
   /** Stops listeners, closes provider connections and the store. */
   @Override
   public void close() {
-    probe.stop();
-    persistence.stop();
+    stopFirst.forEach(Runnable::run);
     Future.join(providers.stream().map(ProviderAdapter::close).toList()).await();
     vertx.close().await();
+    log.close();
     db.close();
+  }
+
+  /** The audit log (tests and CLI). */
+  public AuditLog auditLog() {
+    return log;
   }
 }

@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "SovereignRouter 0.1.0",
     description = "Self-hosted, OpenAI-compatible compliance gateway for LLM traffic.",
-    subcommands = {UpCommand.class, io.sovereignrouter.gateway.scan.ScanCommand.class})
+    subcommands = {
+      UpCommand.class,
+      VerifyCommand.class,
+      KeysCommand.class,
+      io.sovereignrouter.gateway.scan.ScanCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Runs the command line and exits with its status. */

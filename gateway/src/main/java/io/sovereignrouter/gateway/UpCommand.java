@@ -82,11 +82,16 @@ final class UpCommand implements Callable<Integer> {
     String base = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + gateway.port();
     Path dir = gateway.dataDir().root();
     Path cwd = Path.of("").toAbsolutePath();
-    Path shown = dir.startsWith(cwd) ? cwd.relativize(dir) : dir;
+    Path relative = cwd.relativize(dir);
+    Path shown =
+        !dir.startsWith(cwd) ? dir : relative.toString().isEmpty() ? Path.of(".") : relative;
     out.printf("SovereignRouter 0.1.0 ready in %d ms%n", startMs);
     out.printf("  data plane  %s/v1   (OpenAI-compatible)%n", base);
     out.printf("  admin       http://127.0.0.1:%d/admin/v1%n", gateway.adminPort());
     out.printf("  data dir    %s%n", shown);
+    out.printf(
+        "  log key     %s/log.pub   (./sovereign verify REPLY.json --log-key %s/log.pub)%n",
+        shown, shown);
     if (gateway.adminToken().created()) {
       out.printf(
           "%nFirst start: wrote %s/admin.token (mode 0600). Shown once:%n  admin token: %s%n",

@@ -1,5 +1,7 @@
 package io.sovereignrouter.gateway.admin;
 
+import io.sovereignrouter.gateway.attest.AuditEvents;
+import io.sovereignrouter.gateway.tenancy.ApiKey;
 import io.sovereignrouter.gateway.tenancy.DuplicateTenantException;
 import io.sovereignrouter.gateway.tenancy.KeyIssuer;
 import io.sovereignrouter.gateway.tenancy.Tenant;
@@ -29,11 +31,13 @@ public final class AdminRoutes {
   private final Vertx vertx;
   private final TenantStore store;
   private final KeyIssuer issuer;
+  private final AuditEvents events;
 
-  private AdminRoutes(Vertx vertx, TenantStore store, KeyIssuer issuer) {
+  private AdminRoutes(Vertx vertx, TenantStore store, KeyIssuer issuer, AuditEvents events) {
     this.vertx = vertx;
     this.store = store;
     this.issuer = issuer;
+    this.events = events;
   }
 
   /**
@@ -42,10 +46,16 @@ public final class AdminRoutes {
    * @param store tenants and keys
    * @param issuer issues new keys
    * @param providers provider configuration and health
+   * @param events audit log of administrative changes
    */
   public static Router create(
-      Vertx vertx, AdminToken token, TenantStore store, KeyIssuer issuer, ProviderView providers) {
-    AdminRoutes admin = new AdminRoutes(vertx, store, issuer);
+      Vertx vertx,
+      AdminToken token,
+      TenantStore store,
+      KeyIssuer issuer,
+      ProviderView providers,
+      AuditEvents events) {
+    AdminRoutes admin = new AdminRoutes(vertx, store, issuer, events);
     Router router = Router.router(vertx);
     router.get("/healthz").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
     router
@@ -76,6 +86,7 @@ public final class AdminRoutes {
     router.get("/admin/v1/tenants/:tenant/keys").handler(admin::listKeys);
     router.post("/admin/v1/tenants/:tenant/keys").handler(admin::createKey);
     router.delete("/admin/v1/tenants/:tenant/keys/:key").handler(admin::revokeKey);
+    router.post("/admin/v1/tenants/:tenant/keys/rotate").handler(admin::rotateKeys);
     router.route().failureHandler(AdminRoutes::failure);
     router.errorHandler(404, AdminRoutes::failure);
     router.errorHandler(405, AdminRoutes::failure);
@@ -90,7 +101,7 @@ public final class AdminRoutes {
 
   private void createTenant(RoutingContext ctx) {
     String name = requiredName(ctx);
-    reply(
+    audited(
         ctx,
         201,
         () -> {
@@ -99,7 +110,9 @@ public final class AdminRoutes {
           } catch (DuplicateTenantException e) {
             throw new AdminProblem(409, "Conflict", e.getMessage());
           }
-        });
+        },
+        "tenant.created",
+        t -> new JsonObject().put("tenant_id", t.getString("id")).put("name", t.getString("name")));
   }
 
   private void listKeys(RoutingContext ctx) {
@@ -117,20 +130,73 @@ public final class AdminRoutes {
 
   private void createKey(RoutingContext ctx) {
     String tenant = ctx.pathParam("tenant");
-    reply(
+    audited(
         ctx,
         201,
         () -> {
           requireTenant(tenant);
           KeyIssuer.IssuedKey issued = issuer.issue(tenant);
           return keyJson(issued.record()).put("key", issued.key().format());
-        });
+        },
+        "key.created",
+        k ->
+            new JsonObject()
+                .put("tenant_id", tenant)
+                .put("key_fingerprint", k.getString("fingerprint")));
+  }
+
+  /** Longest overlap a rotation may grant the previous keys. */
+  static final long MAX_OVERLAP_SECONDS = 30L * 24 * 3600;
+
+  private void rotateKeys(RoutingContext ctx) {
+    String tenant = ctx.pathParam("tenant");
+    long overlap = overlapSeconds(ctx);
+    audited(
+        ctx,
+        201,
+        () -> {
+          requireTenant(tenant);
+          KeyIssuer.Rotation r = issuer.rotate(tenant, java.time.Duration.ofSeconds(overlap));
+          JsonArray expiring = new JsonArray();
+          r.expiring().forEach(k -> expiring.add(k.fingerprint()));
+          return keyJson(r.issued().record())
+              .put("key", r.issued().key().format())
+              .put("previous_keys", expiring)
+              .put("previous_keys_valid_until", r.until().toString());
+        },
+        "key.rotated",
+        k ->
+            new JsonObject()
+                .put("tenant_id", tenant)
+                .put("key_fingerprint", k.getString("fingerprint"))
+                .put("previous_keys", k.getJsonArray("previous_keys"))
+                .put("previous_keys_valid_until", k.getString("previous_keys_valid_until")));
+  }
+
+  private static long overlapSeconds(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().length() == 0 ? new JsonObject() : ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      throw new AdminProblem(400, "Bad Request", "body must be a JSON object");
+    }
+    Object value = body.getValue("overlap_seconds", 86_400);
+    if (!(value instanceof Number n)
+        || n.longValue() < 0
+        || n.longValue() > MAX_OVERLAP_SECONDS
+        || n.doubleValue() != n.longValue()) {
+      throw new AdminProblem(
+          422,
+          "Unprocessable Content",
+          "overlap_seconds must be an integer in 0.." + MAX_OVERLAP_SECONDS);
+    }
+    return n.longValue();
   }
 
   private void revokeKey(RoutingContext ctx) {
     String tenant = ctx.pathParam("tenant");
     String key = ctx.pathParam("key");
-    reply(
+    audited(
         ctx,
         200,
         () -> {
@@ -140,7 +206,9 @@ public final class AdminRoutes {
                 404, "Not Found", "no active key " + key + " for tenant " + tenant);
           }
           return new JsonObject().put("key_id", key).put("revoked", true);
-        });
+        },
+        "key.revoked",
+        r -> new JsonObject().put("tenant_id", tenant).put("key_fingerprint", ApiKey.PREFIX + key));
   }
 
   private void requireTenant(String tenantId) {
@@ -166,9 +234,34 @@ public final class AdminRoutes {
     return s;
   }
 
+  /**
+   * Like {@link #reply}, but the change is also appended to the audit log before the answer, which
+   * names its {@code log_index}. {@code event} picks the ids for the log: never a secret.
+   */
+  private void audited(
+      RoutingContext ctx,
+      int status,
+      Callable<JsonObject> work,
+      String type,
+      java.util.function.Function<JsonObject, JsonObject> event) {
+    answer(
+        ctx,
+        status,
+        vertx
+            .executeBlocking(work, false)
+            .compose(
+                json ->
+                    events
+                        .record(vertx, type, event.apply(json))
+                        .map(index -> json.put("log_index", index))));
+  }
+
   /** Runs blocking store work on a worker and answers with its JSON. */
   private void reply(RoutingContext ctx, int status, Callable<JsonObject> work) {
-    Future<JsonObject> result = vertx.executeBlocking(work, false);
+    answer(ctx, status, vertx.executeBlocking(work, false));
+  }
+
+  private static void answer(RoutingContext ctx, int status, Future<JsonObject> result) {
     result
         .onSuccess(
             json ->

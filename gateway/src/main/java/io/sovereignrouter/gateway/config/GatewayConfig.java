@@ -9,15 +9,20 @@ import java.util.Objects;
  * @param server listeners, limits and the data directory
  * @param providers upstream providers and the models they serve, in preference order
  * @param routing fallback walk, health and circuit breaker
+ * @param attestation audit log and attestations
  */
 public record GatewayConfig(
-    ServerConfig server, List<ProviderConfig> providers, RoutingConfig routing) {
+    ServerConfig server,
+    List<ProviderConfig> providers,
+    RoutingConfig routing,
+    AttestationConfig attestation) {
 
   /** Fills a missing server section with defaults; checks that provider ids are unique. */
   public GatewayConfig {
     server = Objects.requireNonNullElse(server, ServerConfig.DEFAULT);
     providers = List.copyOf(Objects.requireNonNullElse(providers, List.of()));
     routing = Objects.requireNonNullElse(routing, RoutingConfig.DEFAULT);
+    attestation = Objects.requireNonNullElse(attestation, AttestationConfig.DEFAULT);
     long distinct = providers.stream().map(ProviderConfig::id).distinct().count();
     if (distinct != providers.size()) {
       throw new ConfigException("provider ids must be unique");
@@ -26,6 +31,6 @@ public record GatewayConfig(
 
   /** Returns a copy with another server section. */
   public GatewayConfig withServer(ServerConfig newServer) {
-    return new GatewayConfig(newServer, providers, routing);
+    return new GatewayConfig(newServer, providers, routing, attestation);
   }
 }

@@ -5,8 +5,8 @@ package io.sovereignrouter.gateway.config;
  *
  * @param project project id
  * @param location region, e.g. {@code europe-west4}
- * @param credentials reference to a service-account JSON ({@code file:PATH} or {@code env:NAME}
- *     holding the JSON), never the JSON itself
+ * @param credentials reference to a service-account JSON ({@code file:NAME} keystore entry or
+ *     {@code env:NAME} holding the JSON), never the JSON itself
  */
 public record GcpConfig(String project, String location, String credentials) {
   /** Validates. */
@@ -19,7 +19,7 @@ public record GcpConfig(String project, String location, String credentials) {
     }
     if (credentials == null || credentials.isBlank()) {
       throw new ConfigException(
-          "gcp.credentials (file:PATH or env:NAME of a service-account JSON) is required");
+          "gcp.credentials (file:NAME or env:NAME holding a service-account JSON) is required");
     }
   }
 }

@@ -5,7 +5,6 @@ import io.sovereignrouter.gateway.openai.ChatRequest;
 import io.sovereignrouter.gateway.openai.ChatRequestValidator;
 import io.sovereignrouter.gateway.openai.RequestBodies;
 import io.sovereignrouter.gateway.routing.Attempt;
-import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.Route;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -16,16 +15,14 @@ import java.util.List;
  * either one JSON body or an SSE stream ending in {@code data: [DONE]}.
  */
 public final class ChatCompletionsHandler implements Handler<RoutingContext> {
-  private final ModelResolver resolver;
-  private final FallbackWalk walk;
+  private final Pipeline pipeline;
 
-  private ChatCompletionsHandler(ModelResolver resolver, FallbackWalk walk) {
-    this.resolver = resolver;
-    this.walk = walk;
+  private ChatCompletionsHandler(Pipeline pipeline) {
+    this.pipeline = pipeline;
   }
 
-  static ChatCompletionsHandler create(ModelResolver resolver, FallbackWalk walk) {
-    return new ChatCompletionsHandler(resolver, walk);
+  static ChatCompletionsHandler create(Pipeline pipeline) {
+    return new ChatCompletionsHandler(pipeline);
   }
 
   @Override
@@ -33,13 +30,14 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
     RequestState state = RequestState.of(ctx);
     ChatRequest request =
         ChatRequestValidator.validate(RequestBodies.parseObject(ctx.body().buffer()));
-    List<Route> routes = resolver.routes(request.model(), ModelKind.CHAT);
+    List<Route> routes = pipeline.resolver().routes(request.model(), ModelKind.CHAT);
     if (request.stream()) {
       stream(ctx, state, request, routes);
     } else {
       JsonRelay.relay(
           ctx,
-          walk,
+          pipeline.walk(),
+          pipeline.attestations(),
           request.model(),
           routes,
           route -> route.provider().chat(ModelResolver.call(route, request, state)));
@@ -66,8 +64,11 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
                       ttfbMs,
                       "");
               RoutingHeaders.served(response, state, current[0], serving);
-            });
-    walk.walk(
+            },
+            "1".equals(ctx.request().getHeader(SseResponse.EVENT_HEADER)));
+    pipeline
+        .walk()
+        .walk(
             routes,
             route -> {
               current[0] = route;
@@ -76,7 +77,21 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
             },
             sse,
             state.attempts())
-        .onSuccess(served -> sse.done())
+        .onSuccess(
+            served ->
+                pipeline
+                    .attestations()
+                    .attestStream(ctx, request.model(), served.route(), sse)
+                    .onSuccess(sse::done)
+                    .onFailure(
+                        e ->
+                            sse.abort(
+                                ApiException.of(
+                                    500,
+                                    "server_error",
+                                    "The response could not be attested; it is not complete.",
+                                    null,
+                                    "attestation_failed"))))
         .onFailure(
             e -> {
               if (sse.committed()) {

@@ -4,7 +4,6 @@ import io.sovereignrouter.gateway.config.ModelKind;
 import io.sovereignrouter.gateway.openai.EmbeddingsRequest;
 import io.sovereignrouter.gateway.openai.EmbeddingsRequestValidator;
 import io.sovereignrouter.gateway.openai.RequestBodies;
-import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.Route;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -12,16 +11,14 @@ import java.util.List;
 
 /** {@code POST /v1/embeddings}: validates, walks the candidates, relays the provider's list. */
 public final class EmbeddingsHandler implements Handler<RoutingContext> {
-  private final ModelResolver resolver;
-  private final FallbackWalk walk;
+  private final Pipeline pipeline;
 
-  private EmbeddingsHandler(ModelResolver resolver, FallbackWalk walk) {
-    this.resolver = resolver;
-    this.walk = walk;
+  private EmbeddingsHandler(Pipeline pipeline) {
+    this.pipeline = pipeline;
   }
 
-  static EmbeddingsHandler create(ModelResolver resolver, FallbackWalk walk) {
-    return new EmbeddingsHandler(resolver, walk);
+  static EmbeddingsHandler create(Pipeline pipeline) {
+    return new EmbeddingsHandler(pipeline);
   }
 
   @Override
@@ -29,10 +26,11 @@ public final class EmbeddingsHandler implements Handler<RoutingContext> {
     RequestState state = RequestState.of(ctx);
     EmbeddingsRequest request =
         EmbeddingsRequestValidator.validate(RequestBodies.parseObject(ctx.body().buffer()));
-    List<Route> routes = resolver.routes(request.model(), ModelKind.EMBEDDING);
+    List<Route> routes = pipeline.resolver().routes(request.model(), ModelKind.EMBEDDING);
     JsonRelay.relay(
         ctx,
-        walk,
+        pipeline.walk(),
+        pipeline.attestations(),
         request.model(),
         routes,
         route ->

@@ -1,7 +1,11 @@
 package io.sovereignrouter.gateway.http;
 
+import io.sovereignrouter.gateway.attest.AttestationIndexWriter;
+import io.sovereignrouter.gateway.attest.Attester;
+import io.sovereignrouter.gateway.attest.AuditLog;
 import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.ModelCatalog;
+import io.sovereignrouter.gateway.storage.SqliteAttestationIndex;
 import io.sovereignrouter.gateway.tenancy.Authenticator;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -19,6 +23,10 @@ public final class GatewayRoutes {
    * @param authenticator stage 1
    * @param catalog model ids to candidates
    * @param walk the fallback walk
+   * @param attester stage 6
+   * @param log the audit log served read-only at {@code /log/}
+   * @param attestationIndex route decision id → log index
+   * @param indexWriter batches index rows
    * @param bodyLimitBytes larger bodies get 413
    */
   public static Router create(
@@ -26,10 +34,15 @@ public final class GatewayRoutes {
       Authenticator authenticator,
       ModelCatalog catalog,
       FallbackWalk walk,
+      Attester attester,
+      AuditLog log,
+      SqliteAttestationIndex attestationIndex,
+      AttestationIndexWriter indexWriter,
       long bodyLimitBytes) {
     Router router = Router.router(vertx);
     OpenAiFailureHandler failures = OpenAiFailureHandler.create();
-    ModelResolver resolver = new ModelResolver(catalog);
+    Pipeline pipeline =
+        new Pipeline(new ModelResolver(catalog), walk, new Attestations(attester, indexWriter));
     TenantAuthHandler auth = TenantAuthHandler.create(vertx, authenticator);
     BodyHandler body =
         BodyHandler.create(false).setBodyLimit(bodyLimitBytes).setHandleFileUploads(false);
@@ -41,20 +54,27 @@ public final class GatewayRoutes {
         .get("/readyz")
         .handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject().put("status", "ready")));
 
+    LogFilesHandler logFiles = LogFilesHandler.create(log);
+    router.get("/log/checkpoint").handler(logFiles);
+    router.get("/log/tile/*").handler(logFiles);
     router.route("/v1/*").handler(RequestIdHandler.create());
     router.get("/v1/models").handler(auth).handler(ModelsHandler.create(catalog));
+    router
+        .get("/v1/attestations/:route_decision_id")
+        .handler(auth)
+        .handler(AttestationLookupHandler.create(log, attestationIndex));
     router
         .post("/v1/chat/completions")
         .handler(JsonContentTypeHandler.create())
         .handler(body)
         .handler(auth)
-        .handler(ChatCompletionsHandler.create(resolver, walk));
+        .handler(ChatCompletionsHandler.create(pipeline));
     router
         .post("/v1/embeddings")
         .handler(JsonContentTypeHandler.create())
         .handler(body)
         .handler(auth)
-        .handler(EmbeddingsHandler.create(resolver, walk));
+        .handler(EmbeddingsHandler.create(pipeline));
 
     router.route().failureHandler(failures);
     router.errorHandler(404, failures);

@@ -15,6 +15,7 @@ final class JsonRelay {
 
   /**
    * @param walk the fallback walk
+   * @param attestations stage 6
    * @param model the model the client asked for (for error messages)
    * @param routes candidates in preference order
    * @param call one attempt against one candidate
@@ -22,6 +23,7 @@ final class JsonRelay {
   static void relay(
       RoutingContext ctx,
       FallbackWalk walk,
+      Attestations attestations,
       String model,
       List<Route> routes,
       Function<Route, Future<UpstreamReply>> call) {
@@ -31,9 +33,9 @@ final class JsonRelay {
             served -> {
               RoutingHeaders.served(
                   ctx.response(), state, served.route(), state.attempts().getLast());
-              ctx.response()
-                  .putHeader("Content-Type", "application/json")
-                  .end(served.result().body());
+              attestations
+                  .respondJson(ctx, model, served.route(), served.result().body())
+                  .onFailure(ctx::fail);
             })
         .onFailure(
             e -> {

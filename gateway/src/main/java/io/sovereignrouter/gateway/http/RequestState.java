@@ -22,6 +22,7 @@ public final class RequestState {
   private final Promise<Void> clientGone = Promise.promise();
   private final List<Attempt> attempts = new ArrayList<>();
   private Authenticated caller;
+  private io.vertx.core.json.JsonObject attestation;
 
   RequestState(String requestId, String routeDecisionId) {
     this.requestId = requestId;
@@ -82,5 +83,14 @@ public final class RequestState {
 
   void caller(Authenticated authenticated) {
     this.caller = authenticated;
+  }
+
+  /** The request's attestation, once stage 6 ran. */
+  public Optional<io.vertx.core.json.JsonObject> attestation() {
+    return Optional.ofNullable(attestation);
+  }
+
+  void attestation(io.vertx.core.json.JsonObject value) {
+    this.attestation = value;
   }
 }

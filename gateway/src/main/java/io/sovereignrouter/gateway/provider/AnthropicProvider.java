@@ -104,6 +104,28 @@ public final class AnthropicProvider implements ProviderAdapter {
         ProviderFailure.unsupported(id(), "Anthropic provides no embeddings endpoint", "model"));
   }
 
+  /** Model ids from {@code GET /v1/models}. */
+  @Override
+  public Future<java.util.List<String>> discoverModels(UpstreamCall call) {
+    return http.withDeadline(
+            call,
+            abort ->
+                http.send(
+                        io.vertx.core.http.HttpMethod.GET,
+                        "/v1/models?limit=1000",
+                        headers(),
+                        null,
+                        call,
+                        abort)
+                    .compose(http::okJson))
+        .map(
+            list ->
+                list.getJsonArray("data", new io.vertx.core.json.JsonArray()).stream()
+                    .map(m -> ((JsonObject) m).getString("id"))
+                    .filter(modelId -> modelId != null && !modelId.isBlank())
+                    .toList());
+  }
+
   @Override
   public Future<Void> close() {
     return http.close();

@@ -1,51 +1,66 @@
 package io.sovereignrouter.gateway.provider;
 
 import io.sovereignrouter.gateway.config.ConfigException;
-import java.util.Map;
+import io.sovereignrouter.keystore.KeystoreException;
+import io.sovereignrouter.keystore.Resolution;
+import io.sovereignrouter.keystore.Secret;
+import io.sovereignrouter.keystore.SecretRef;
+import io.sovereignrouter.keystore.SecretResolver;
 
 /**
- * Resolves provider credential references. Only {@code env:NAME} and {@code file:PATH} exist until
- * the keystore chain (LocalFile → Env → KMS) replaces this class; the resolved value stays inside
- * the adapter.
+ * Resolves provider credential references through the keystore chain (LocalFile → Env → KMS):
+ * {@code file:NAME} (an entry of the encrypted local keystore), {@code env:NAME}, a bare name tried
+ * in that order. The plaintext goes to the adapter and nowhere else; errors name the reference,
+ * never the value.
  */
 public final class Credentials {
-  private final Map<String, String> environment;
+  private final SecretResolver resolver;
 
   /**
-   * @param environment the process environment (injectable for tests)
+   * @param resolver the keystore chain
    */
-  public Credentials(Map<String, String> environment) {
-    this.environment = Map.copyOf(environment);
+  public Credentials(SecretResolver resolver) {
+    this.resolver = resolver;
   }
 
   /**
    * Resolves {@code reference} for {@code providerId}.
    *
-   * @throws ConfigException when the reference is unsupported or the variable is unset
+   * @throws ConfigException when the reference is malformed or resolves to nothing
    */
   public String resolve(String providerId, String reference) {
-    if (reference.startsWith("file:") && reference.length() > 5) {
-      try {
-        return java.nio.file.Files.readString(java.nio.file.Path.of(reference.substring(5)))
-            .strip();
-      } catch (java.io.IOException e) {
-        throw new ConfigException(
-            "provider " + providerId + ": cannot read credential file " + reference.substring(5));
-      }
+    SecretRef ref;
+    try {
+      ref = SecretRef.parse(reference);
+    } catch (KeystoreException e) {
+      throw new ConfigException(
+          "provider " + providerId + ": credential reference: " + e.getMessage());
     }
-    if (!reference.startsWith("env:") || reference.length() == 4) {
+    try {
+      return switch (resolver.resolve(ref)) {
+        case Resolution.Resolved r -> {
+          try (Secret secret = r.secret()) {
+            yield secret.utf8();
+          }
+        }
+        case Resolution.Unresolved u ->
+            throw new ConfigException(
+                "provider "
+                    + providerId
+                    + ": credential "
+                    + SecretRef.format(ref)
+                    + " did not resolve ("
+                    + u.reason()
+                    + ")");
+      };
+    } catch (KeystoreException e) {
       throw new ConfigException(
           "provider "
               + providerId
-              + ": credential must be env:NAME"
-              + " or file:PATH (the keystore chain arrives later), was a reference of another form");
+              + ": credential "
+              + SecretRef.format(ref)
+              + ": "
+              + e.getMessage());
     }
-    String name = reference.substring(4);
-    String value = environment.get(name);
-    if (value == null || value.isBlank()) {
-      throw new ConfigException(
-          "provider " + providerId + ": environment variable " + name + " is not set");
-    }
-    return value;
   }
 }

@@ -64,6 +64,30 @@ public final class SqliteDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws.
+   *
+   * @param what names the operation in error messages
+   * @throws StorageException wrapping any {@link SQLException}
+   */
+  public synchronized <T> T transaction(String what, SqlWork<T> work) {
+    return run(
+        what,
+        c -> {
+          c.setAutoCommit(false);
+          try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+          } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+          } finally {
+            c.setAutoCommit(true);
+          }
+        });
+  }
+
   @Override
   public synchronized void close() {
     try {

@@ -27,10 +27,9 @@ public final class SqliteHealthStore {
 
   /** Replaces the stored state with {@code states}, in one transaction. */
   public void save(List<PersistedHealth> states, long nowMs) {
-    db.run(
+    db.transaction(
         "save provider health",
         c -> {
-          c.setAutoCommit(false);
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO provider_health(provider_id, model, state, updated_at)"
@@ -44,13 +43,7 @@ public final class SqliteHealthStore {
               ps.addBatch();
             }
             ps.executeBatch();
-            c.commit();
             return null;
-          } catch (java.sql.SQLException e) {
-            c.rollback();
-            throw e;
-          } finally {
-            c.setAutoCommit(true);
           }
         });
   }

@@ -152,6 +152,38 @@ public final class SqliteTenantStore implements TenantStore {
         });
   }
 
+  @Override
+  public List<TenantKey> rotateKeys(String tenantId, TenantKey fresh, Instant oldKeysUntil) {
+    return db.transaction(
+        "rotate keys",
+        c -> {
+          // Every key still valid at the new deadline is cut to it: a rotation with a short
+          // overlap also shortens the overlap an earlier rotation granted.
+          long until = oldKeysUntil.toEpochMilli();
+          List<TenantKey> expiring =
+              queryKeys(c, KEY_COLUMNS + " WHERE tenant_id = ?", tenantId).stream()
+                  .filter(k -> k.activeAt(fresh.createdAt()))
+                  .toList();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE tenant_keys SET revoked_at = ?"
+                      + " WHERE tenant_id = ? AND (revoked_at IS NULL OR revoked_at > ?)")) {
+            ps.setLong(1, until);
+            ps.setString(2, tenantId);
+            ps.setLong(3, until);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO tenant_keys(key_id, tenant_id, secret_hash, created_at) VALUES (?, ?, ?, ?)")) {
+            bind(ps, fresh.keyId(), tenantId, fresh.secretHash())
+                .setLong(4, fresh.createdAt().toEpochMilli());
+            ps.executeUpdate();
+          }
+          return expiring;
+        });
+  }
+
   private static PreparedStatement bind(PreparedStatement ps, String... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       ps.setString(i + 1, args[i]);

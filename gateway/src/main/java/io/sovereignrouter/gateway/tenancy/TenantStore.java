@@ -30,4 +30,12 @@ public interface TenantStore {
 
   /** Marks a key revoked at {@code at}; returns false when no such active key exists. */
   boolean revokeKey(String tenantId, String keyId, Instant at);
+
+  /**
+   * Issues {@code fresh} and makes every other active key of the tenant expire at {@code
+   * oldKeysUntil}, in one transaction, so clients can switch keys without an outage.
+   *
+   * @return the keys whose expiry was set
+   */
+  List<TenantKey> rotateKeys(String tenantId, TenantKey fresh, Instant oldKeysUntil);
 }

@@ -75,6 +75,17 @@ class AdminApiIT {
     assertThat(keyResponse.statusCode()).isEqualTo(201);
     JsonObject key = new JsonObject(keyResponse.body());
     String secret = key.getString("key");
+    String event =
+        new String(
+            gateway.gateway().auditLog().entry(key.getLong("log_index")),
+            java.nio.charset.StandardCharsets.UTF_8);
+    String statement =
+        new String(
+            java.util.Base64.getDecoder().decode(new JsonObject(event).getString("payload")),
+            java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(statement)
+        .contains("admin-event/v1", "key.created", key.getString("fingerprint"))
+        .doesNotContain(secret.substring(secret.indexOf('_') + 1));
     assertThat(chatWith(secret).statusCode()).isEqualTo(200);
 
     JsonArray listed =
@@ -92,6 +103,8 @@ class AdminApiIT {
             null,
             token);
     assertThat(revoked.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(revoked.body()).getLong("log_index"))
+        .isGreaterThan(key.getLong("log_index"));
     HttpResponse<String> after = chatWith(secret);
     assertThat(after.statusCode()).isEqualTo(401);
     assertThat(new JsonObject(after.body()).getJsonObject("error").getString("code"))
@@ -104,6 +117,71 @@ class AdminApiIT {
                     token)
                 .statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void rotation_oldKeyWorksDuringOverlap_thenStops_cliPrintsNewKeyOnce() throws Exception {
+    String token = gateway.adminToken();
+    String tenantId =
+        new JsonObject(admin("POST", "/admin/v1/tenants", "{\"name\":\"rotating\"}", token).body())
+            .getString("id");
+    String first =
+        new JsonObject(admin("POST", "/admin/v1/tenants/" + tenantId + "/keys", null, token).body())
+            .getString("key");
+
+    HttpResponse<String> rotated =
+        admin(
+            "POST",
+            "/admin/v1/tenants/" + tenantId + "/keys/rotate",
+            "{\"overlap_seconds\":600}",
+            token);
+    assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(201);
+    String second = new JsonObject(rotated.body()).getString("key");
+    assertThat(chatWith(first).statusCode()).as("old key inside the overlap").isEqualTo(200);
+    assertThat(chatWith(second).statusCode()).isEqualTo(200);
+
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "bash",
+                java.nio.file.Path.of("..", "sovereign").toAbsolutePath().normalize().toString(),
+                "keys",
+                "rotate",
+                "--tenant",
+                tenantId,
+                "--overlap",
+                "0",
+                "--admin-url",
+                gateway.adminOrigin(),
+                "--data-dir",
+                gateway.gateway().dataDir().root().toString())
+            .redirectErrorStream(true);
+    Process cli = pb.start();
+    assertThat(cli.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    String output =
+        new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(cli.exitValue()).as(output).isZero();
+    String third =
+        output
+            .lines()
+            .filter(l -> l.startsWith("new key (shown once): "))
+            .findFirst()
+            .orElseThrow()
+            .substring("new key (shown once): ".length());
+    assertThat(chatWith(third).statusCode()).isEqualTo(200);
+    assertThat(chatWith(second).statusCode())
+        .as("overlap 0: previous keys stop at once")
+        .isEqualTo(401);
+    assertThat(chatWith(first).statusCode())
+        .as("first key: its own earlier expiry was kept")
+        .isEqualTo(401);
+    assertThat(
+            admin(
+                    "POST",
+                    "/admin/v1/tenants/" + tenantId + "/keys/rotate",
+                    "{\"overlap_seconds\":-1}",
+                    token)
+                .statusCode())
+        .isEqualTo(422);
   }
 
   @Test

@@ -25,6 +25,18 @@ class AnthropicProviderIT {
 
   static {
     upstream.on(
+        "GET /v1/models",
+        (request, body) ->
+            request
+                .response()
+                .putHeader("Content-Type", "application/json")
+                .end(
+                    KEY.equals(request.getHeader("x-api-key"))
+                        ? "{\"data\":[{\"type\":\"model\",\"id\":\"claude-opus-4-1\",\"display_name\":\"Claude Opus 4.1\","
+                            + "\"created_at\":\"2025-08-05T00:00:00Z\"}],\"has_more\":false,\"first_id\":\"claude-opus-4-1\","
+                            + "\"last_id\":\"claude-opus-4-1\"}"
+                        : "{\"data\":[]}"));
+    upstream.on(
         "POST /v1/messages",
         (request, body) -> {
           if (!KEY.equals(request.getHeader("x-api-key"))
@@ -66,6 +78,7 @@ class AnthropicProviderIT {
               providers:
                 - id: claude
                   type: anthropic
+                  discover: true
                   base-url: http://127.0.0.1:%d
                   credential: env:TEST_ANTHROPIC_KEY
                   models:
@@ -205,6 +218,16 @@ class AnthropicProviderIT {
             "{\"model\":\"sonnet-broken\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("Partial").contains("\"error\":").doesNotContain("[DONE]");
+  }
+
+  @Test
+  void discovery_listsAnthropicModels() {
+    HttpResponse<String> models =
+        gateway.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.baseUrl() + "/models"))
+                .header("Authorization", "Bearer " + gateway.demoKey())
+                .build());
+    assertThat(models.body()).contains("\"claude-opus-4-1\"", "\"sonnet\"");
   }
 
   @Test

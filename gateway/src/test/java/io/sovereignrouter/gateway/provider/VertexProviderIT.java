@@ -92,13 +92,13 @@ class VertexProviderIT {
                 - id: vertex
                   type: vertex
                   base-url: http://127.0.0.1:%d
-                  gcp: { project: %s, location: %s, credentials: "file:%s" }
+                  gcp: { project: %s, location: %s, credentials: "env:T_VERTEX_SA" }
                   models:
                     - { id: flash, upstream: gemini-2.5-flash }
                     - { id: claude-on-vertex, upstream: claude-sonnet-4-5 }
               """
-                  .formatted(upstream.port(), PROJECT, LOCATION, serviceAccount),
-          Map.of());
+                  .formatted(upstream.port(), PROJECT, LOCATION),
+          Map.of("T_VERTEX_SA", readServiceAccount()));
 
   static TestGateway gateway;
 
@@ -111,6 +111,14 @@ class VertexProviderIT {
   static void stopUpstream() throws Exception {
     upstream.close();
     Files.deleteIfExists(serviceAccount);
+  }
+
+  private static String readServiceAccount() {
+    try {
+      return Files.readString(serviceAccount);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static KeyPair rsa() {

@@ -1,0 +1,121 @@
+package io.sovereignrouter.gateway.attest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sovereignrouter.attestation.Envelope;
+import io.sovereignrouter.attestation.Envelopes;
+import io.sovereignrouter.attestation.Hash;
+import io.sovereignrouter.attestation.InclusionReceipt;
+import io.sovereignrouter.attestation.InclusionReceipts;
+import io.sovereignrouter.attestation.Statement;
+import io.sovereignrouter.attestation.Statements;
+import io.sovereignrouter.attestation.Subject;
+import io.sovereignrouter.gateway.routing.Attempt;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.DatabindCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Stage 6: turns the facts of a served request into a signed in-toto statement in a DSSE envelope,
+ * appends it to the audit log and returns the {@code _sf_attestation} object (DESIGN §5). The
+ * statement's predicate cannot hold the log index or proof (they exist only after the append);
+ * those live in the outer object, which the receipt and signature make checkable.
+ */
+public final class Attester {
+  private final AuditLog log;
+  private final String origin;
+
+  /**
+   * @param log the audit log (its key also signs the envelopes)
+   * @param origin the log origin reported as {@code log_origin}
+   */
+  public Attester(AuditLog log, String origin) {
+    this.log = log;
+    this.origin = origin;
+  }
+
+  /** Signs, appends and answers the attestation; completes on the caller's context. */
+  public Future<JsonObject> attest(Vertx vertx, AttestationFacts facts) {
+    JsonObject predicate = predicate(facts);
+    Statement statement =
+        new Statement(
+            List.of(
+                new Subject("request", Hash.of(facts.requestSha256())),
+                new Subject("response", Hash.of(facts.responseSha256()))),
+            Statements.PREDICATE_TYPE,
+            toNode(predicate));
+    Envelope envelope = Statements.sign(statement, log.signer());
+    byte[] entry = Envelopes.format(envelope);
+    return log.append(vertx, entry).map(result -> describe(entry, InclusionReceipt.of(result)));
+  }
+
+  /**
+   * The {@code _sf_attestation} object for a logged entry: the signed predicate's fields, the
+   * index, the envelope and an inclusion receipt (for a later lookup, against a newer checkpoint).
+   *
+   * @param entry the DSSE envelope bytes as stored in the log
+   * @param receipt its inclusion proof and checkpoint
+   */
+  public static JsonObject describe(byte[] entry, InclusionReceipt receipt) {
+    Statement statement = Statements.parse(Envelopes.parse(entry).payload());
+    JsonObject out = new JsonObject(statement.predicate().toString());
+    out.put("rekor_index", receipt.proof().leafIndex());
+    out.put("envelope", new JsonObject(new String(entry, StandardCharsets.UTF_8)));
+    out.put(
+        "inclusion_proof",
+        new JsonObject(new String(InclusionReceipts.format(receipt), StandardCharsets.UTF_8)));
+    return out;
+  }
+
+  private JsonObject predicate(AttestationFacts f) {
+    JsonArray attempts = new JsonArray();
+    for (Attempt a : f.attempts()) {
+      attempts.add(
+          new JsonObject()
+              .put("provider_id", a.providerId())
+              .put("model", a.model())
+              .put("outcome", a.outcome().name().toLowerCase(java.util.Locale.ROOT))
+              .put("status", a.status())
+              .put("ttfb_ms", a.ttfbMs())
+              .put("duration_ms", a.durationMs())
+              .put("error", a.errorClass()));
+    }
+    JsonObject p =
+        new JsonObject()
+            .put("version", 1)
+            .put("route_decision_id", f.routeDecisionId())
+            .put("log_origin", origin)
+            .put("tenant_id", f.tenantId())
+            .put("key_fingerprint", f.keyFingerprint())
+            .put("model", f.clientModel())
+            // Model hashes, policy, tiers and witnesses come from the policy stage (not wired yet).
+            .putNull("model_hash")
+            .put("provider_id", f.providerId())
+            .put("provider_model", f.upstreamModel())
+            .putNull("policy_id")
+            .putNull("policy_digest")
+            .putNull("tier_required")
+            .putNull("tier_observed")
+            .put("witnesses", new JsonArray())
+            .putNull("mirror_id")
+            .put("stream", f.stream())
+            .put("attempts", attempts)
+            .put("leak_findings", 0);
+    p.put("usage", f.usage().orElse(null));
+    p.putNull("cost_usd");
+    return p;
+  }
+
+  private static JsonNode toNode(JsonObject json) {
+    try {
+      return DatabindCodec.mapper().readTree(json.toBuffer().getBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

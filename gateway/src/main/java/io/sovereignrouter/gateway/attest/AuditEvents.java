@@ -1,0 +1,56 @@
+package io.sovereignrouter.gateway.attest;
+
+import io.sovereignrouter.attestation.Envelopes;
+import io.sovereignrouter.attestation.Statement;
+import io.sovereignrouter.attestation.Statements;
+import io.sovereignrouter.attestation.Subject;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.DatabindCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Administrative events (tenant created, key issued or revoked, …) as signed statements in the same
+ * audit log as the attestations, so the log is the whole audit trail. Fields are ids and
+ * fingerprints only, never secrets.
+ */
+public final class AuditEvents {
+  /** Predicate type of administrative events. */
+  public static final String PREDICATE_TYPE = "https://sovereignrouter.dev/admin-event/v1";
+
+  private final AuditLog log;
+
+  /**
+   * @param log the audit log
+   */
+  public AuditEvents(AuditLog log) {
+    this.log = log;
+  }
+
+  /**
+   * Appends an event; completes with its log index once durable.
+   *
+   * @param type e.g. {@code tenant.created}, {@code key.created}, {@code key.revoked}
+   * @param fields ids and fingerprints describing it
+   */
+  public Future<Long> record(Vertx vertx, String type, JsonObject fields) {
+    JsonObject event = fields.copy().put("type", type).put("at", Instant.now().toString());
+    byte[] canonical = event.toBuffer().getBytes();
+    Statement statement;
+    try {
+      statement =
+          new Statement(
+              List.of(Subject.of("event", canonical)),
+              PREDICATE_TYPE,
+              DatabindCodec.mapper().readTree(canonical));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] entry = Envelopes.format(Statements.sign(statement, log.signer()));
+    return log.append(vertx, entry).map(result -> result.index());
+  }
+}

@@ -1,0 +1,128 @@
+package io.sovereignrouter.gateway.http;
+
+import io.sovereignrouter.gateway.attest.AttestationFacts;
+import io.sovereignrouter.gateway.attest.AttestationIndexWriter;
+import io.sovereignrouter.gateway.attest.Attester;
+import io.sovereignrouter.gateway.routing.Route;
+import io.sovereignrouter.gateway.tenancy.Authentication.Authenticated;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+
+/**
+ * Stage 6 on the wire: attests a served request and attaches the result, as {@code _sf_attestation}
+ * in a JSON body (spliced in, so every upstream byte stays as it was) or as an {@code
+ * sf_attestation} event before a stream's {@code [DONE]}.
+ */
+final class Attestations {
+  static final String FIELD = "_sf_attestation";
+  static final String LOG_INDEX = "X-SF-Log-Index";
+  private final Attester attester;
+  private final AttestationIndexWriter index;
+
+  Attestations(Attester attester, AttestationIndexWriter index) {
+    this.attester = attester;
+    this.index = index;
+  }
+
+  /** Attests a JSON reply and answers with it, attestation included. */
+  Future<Void> respondJson(RoutingContext ctx, String clientModel, Route route, Buffer reply) {
+    RequestState state = RequestState.of(ctx);
+    Optional<JsonObject> usage = usageOf(reply);
+    AttestationFacts facts = facts(ctx, state, clientModel, route, sha256(reply), usage, false);
+    return attest(ctx, facts)
+        .compose(
+            attestation -> {
+              state.attestation(attestation);
+              ctx.response()
+                  .putHeader(LOG_INDEX, Long.toString(attestation.getLong("rekor_index")))
+                  .putHeader("Content-Type", "application/json");
+              return ctx.response().end(splice(reply, attestation));
+            });
+  }
+
+  /** Attests a finished stream; the caller writes the event and {@code [DONE]}. */
+  Future<JsonObject> attestStream(
+      RoutingContext ctx, String clientModel, Route route, SseResponse sse) {
+    RequestState state = RequestState.of(ctx);
+    AttestationFacts facts =
+        facts(ctx, state, clientModel, route, sse.contentSha256(), sse.usage(), true);
+    return attest(ctx, facts).onSuccess(state::attestation);
+  }
+
+  /** Attests and queues the lookup row, so {@code GET /v1/attestations/{id}} finds it. */
+  private Future<JsonObject> attest(RoutingContext ctx, AttestationFacts facts) {
+    return attester
+        .attest(ctx.vertx(), facts)
+        .onSuccess(
+            a -> index.submit(facts.routeDecisionId(), facts.tenantId(), a.getLong("rekor_index")));
+  }
+
+  private static AttestationFacts facts(
+      RoutingContext ctx,
+      RequestState state,
+      String clientModel,
+      Route route,
+      byte[] responseSha256,
+      Optional<JsonObject> usage,
+      boolean stream) {
+    Authenticated caller = state.caller().orElseThrow();
+    return new AttestationFacts(
+        state.routeDecisionId(),
+        caller.tenant().id(),
+        caller.key().fingerprint(),
+        clientModel,
+        route.provider().id(),
+        route.model().upstream(),
+        state.attempts(),
+        sha256(ctx.body().buffer()),
+        responseSha256,
+        usage,
+        stream);
+  }
+
+  /**
+   * Inserts {@code "_sf_attestation": {...}} as the last member of the reply object without
+   * re-encoding anything else.
+   */
+  static Buffer splice(Buffer reply, JsonObject attestation) {
+    String body = reply.toString(StandardCharsets.UTF_8);
+    int close = body.lastIndexOf('}');
+    int end = close;
+    while (end > 0 && Character.isWhitespace(body.charAt(end - 1))) {
+      end--;
+    }
+    // Whitespace before the closing brace stays where it was: removing the member restores
+    // the provider's bytes exactly.
+    String separator = body.charAt(end - 1) == '{' ? "" : ",";
+    return Buffer.buffer(
+        body.substring(0, end)
+            + separator
+            + "\""
+            + FIELD
+            + "\":"
+            + attestation.encode()
+            + body.substring(end));
+  }
+
+  private static Optional<JsonObject> usageOf(Buffer reply) {
+    try {
+      return Optional.ofNullable(new JsonObject(reply).getJsonObject("usage"));
+    } catch (RuntimeException notAnObjectUsage) {
+      return Optional.empty();
+    }
+  }
+
+  static byte[] sha256(Buffer bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes.getBytes());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package io.sovereignrouter.gateway.http;
+
+import io.sovereignrouter.gateway.routing.FallbackWalk;
+
+/**
+ * The stages an endpoint handler drives after authentication: candidates for a model, the fallback
+ * walk over them, and the attestation of what served.
+ *
+ * @param resolver model id to candidates (stage 3 seam: policy will filter and order them here)
+ * @param walk stages 4–5
+ * @param attestations stage 6
+ */
+record Pipeline(ModelResolver resolver, FallbackWalk walk, Attestations attestations) {}
