@@ -13,6 +13,7 @@ import io.sovereignrouter.gateway.config.GatewayConfig;
 import io.sovereignrouter.gateway.config.ProviderConfig;
 import io.sovereignrouter.gateway.config.ServerConfig;
 import io.sovereignrouter.gateway.http.GatewayRoutes;
+import io.sovereignrouter.gateway.http.LeakScanStage;
 import io.sovereignrouter.gateway.provider.Credentials;
 import io.sovereignrouter.gateway.provider.ProviderAdapter;
 import io.sovereignrouter.gateway.provider.ProviderFactory;
@@ -20,6 +21,10 @@ import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.HealthTracker;
 import io.sovereignrouter.gateway.routing.ModelCatalog;
 import io.sovereignrouter.gateway.routing.Route;
+import io.sovereignrouter.gateway.scan.ChatRequestScanner;
+import io.sovereignrouter.gateway.scan.Fingerprinter;
+import io.sovereignrouter.gateway.scan.LeakAction;
+import io.sovereignrouter.gateway.scan.Scanner;
 import io.sovereignrouter.gateway.storage.SqliteAttestationIndex;
 import io.sovereignrouter.gateway.storage.SqliteDatabase;
 import io.sovereignrouter.gateway.storage.SqliteHealthStore;
@@ -48,6 +53,7 @@ import java.util.Optional;
 public final class Gateway implements AutoCloseable {
   static final String ADMIN_TOKEN_FILE = "admin.token";
   static final String KEY_HASH_FILE = "keyhash.secret";
+  static final String SCAN_KEY_FILE = "scan.key";
 
   private final Vertx vertx;
   private final SqliteDatabase db;
@@ -139,6 +145,14 @@ public final class Gateway implements AutoCloseable {
       Attester attester = new Attester(auditLog, ac.origin());
       SqliteAttestationIndex attestationIndex = new SqliteAttestationIndex(db);
       AttestationIndexWriter indexWriter = new AttestationIndexWriter(vertx, attestationIndex);
+      byte[] scanKey =
+          Base64.getUrlDecoder()
+              .decode(dir.secret(SCAN_KEY_FILE, () -> base64(random, 32)).value());
+      LeakScanStage leakScan =
+          LeakScanStage.create(
+              new ChatRequestScanner(Scanner.builtin(Fingerprinter.of(scanKey))),
+              LeakAction.parse(config.leakScan().action()),
+              new AuditEvents(auditLog));
 
       AdminToken adminToken = new AdminToken(admin.value());
 
@@ -159,6 +173,7 @@ public final class Gateway implements AutoCloseable {
                       auditLog,
                       attestationIndex,
                       indexWriter,
+                      leakScan,
                       server.bodyLimitBytes()),
               server.host(),
               server.port(),

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param responseSha256 SHA-256 of the response content (body, or the streamed chunks)
  * @param usage the reply's OpenAI usage object, when it had one
  * @param stream whether the answer was streamed
+ * @param leakFindings credentials found in the request by stage 2
  */
 public record AttestationFacts(
     String routeDecisionId,
@@ -33,7 +34,8 @@ public record AttestationFacts(
     byte[] requestSha256,
     byte[] responseSha256,
     Optional<JsonObject> usage,
-    boolean stream) {
+    boolean stream,
+    int leakFindings) {
 
   /** Validates and copies. */
   public AttestationFacts {

@@ -105,7 +105,7 @@ public final class Attester {
             .putNull("mirror_id")
             .put("stream", f.stream())
             .put("attempts", attempts)
-            .put("leak_findings", 0);
+            .put("leak_findings", f.leakFindings());
     p.put("usage", f.usage().orElse(null));
     p.putNull("cost_usd");
     return p;

@@ -10,12 +10,14 @@ import java.util.Objects;
  * @param providers upstream providers and the models they serve, in preference order
  * @param routing fallback walk, health and circuit breaker
  * @param attestation audit log and attestations
+ * @param leakScan credential-leak scan of every request
  */
 public record GatewayConfig(
     ServerConfig server,
     List<ProviderConfig> providers,
     RoutingConfig routing,
-    AttestationConfig attestation) {
+    AttestationConfig attestation,
+    LeakScanConfig leakScan) {
 
   /** Fills a missing server section with defaults; checks that provider ids are unique. */
   public GatewayConfig {
@@ -23,6 +25,7 @@ public record GatewayConfig(
     providers = List.copyOf(Objects.requireNonNullElse(providers, List.of()));
     routing = Objects.requireNonNullElse(routing, RoutingConfig.DEFAULT);
     attestation = Objects.requireNonNullElse(attestation, AttestationConfig.DEFAULT);
+    leakScan = Objects.requireNonNullElse(leakScan, LeakScanConfig.DEFAULT);
     long distinct = providers.stream().map(ProviderConfig::id).distinct().count();
     if (distinct != providers.size()) {
       throw new ConfigException("provider ids must be unique");
@@ -31,6 +34,6 @@ public record GatewayConfig(
 
   /** Returns a copy with another server section. */
   public GatewayConfig withServer(ServerConfig newServer) {
-    return new GatewayConfig(newServer, providers, routing, attestation);
+    return new GatewayConfig(newServer, providers, routing, attestation, leakScan);
   }
 }

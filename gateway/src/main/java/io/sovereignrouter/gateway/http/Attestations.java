@@ -83,7 +83,8 @@ final class Attestations {
         sha256(ctx.body().buffer()),
         responseSha256,
         usage,
-        stream);
+        stream,
+        state.leakFindings());
   }
 
   /**

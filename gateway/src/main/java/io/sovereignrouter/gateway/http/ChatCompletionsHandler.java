@@ -28,9 +28,25 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     RequestState state = RequestState.of(ctx);
-    ChatRequest request =
+    ChatRequest validated =
         ChatRequestValidator.validate(RequestBodies.parseObject(ctx.body().buffer()));
-    List<Route> routes = pipeline.resolver().routes(request.model(), ModelKind.CHAT);
+    List<Route> routes = pipeline.resolver().routes(validated.model(), ModelKind.CHAT);
+    pipeline
+        .leakScan()
+        .apply(ctx, validated.body())
+        .onSuccess(
+            body ->
+                serve(
+                    ctx,
+                    state,
+                    new ChatRequest(
+                        validated.model(), validated.stream(), validated.includeUsage(), body),
+                    routes))
+        .onFailure(ctx::fail);
+  }
+
+  private void serve(
+      RoutingContext ctx, RequestState state, ChatRequest request, List<Route> routes) {
     if (request.stream()) {
       stream(ctx, state, request, routes);
     } else {

@@ -27,15 +27,21 @@ public final class EmbeddingsHandler implements Handler<RoutingContext> {
     EmbeddingsRequest request =
         EmbeddingsRequestValidator.validate(RequestBodies.parseObject(ctx.body().buffer()));
     List<Route> routes = pipeline.resolver().routes(request.model(), ModelKind.EMBEDDING);
-    JsonRelay.relay(
-        ctx,
-        pipeline.walk(),
-        pipeline.attestations(),
-        request.model(),
-        routes,
-        route ->
-            route
-                .provider()
-                .embed(ModelResolver.call(route, request.model(), request.body(), state)));
+    pipeline
+        .leakScan()
+        .apply(ctx, request.body())
+        .onSuccess(
+            body ->
+                JsonRelay.relay(
+                    ctx,
+                    pipeline.walk(),
+                    pipeline.attestations(),
+                    request.model(),
+                    routes,
+                    route ->
+                        route
+                            .provider()
+                            .embed(ModelResolver.call(route, request.model(), body, state))))
+        .onFailure(ctx::fail);
   }
 }

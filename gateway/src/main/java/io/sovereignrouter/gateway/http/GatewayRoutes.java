@@ -27,6 +27,7 @@ public final class GatewayRoutes {
    * @param log the audit log served read-only at {@code /log/}
    * @param attestationIndex route decision id → log index
    * @param indexWriter batches index rows
+   * @param leakScan stage 2
    * @param bodyLimitBytes larger bodies get 413
    */
   public static Router create(
@@ -38,11 +39,13 @@ public final class GatewayRoutes {
       AuditLog log,
       SqliteAttestationIndex attestationIndex,
       AttestationIndexWriter indexWriter,
+      LeakScanStage leakScan,
       long bodyLimitBytes) {
     Router router = Router.router(vertx);
     OpenAiFailureHandler failures = OpenAiFailureHandler.create();
     Pipeline pipeline =
-        new Pipeline(new ModelResolver(catalog), walk, new Attestations(attester, indexWriter));
+        new Pipeline(
+            leakScan, new ModelResolver(catalog), walk, new Attestations(attester, indexWriter));
     TenantAuthHandler auth = TenantAuthHandler.create(vertx, authenticator);
     BodyHandler body =
         BodyHandler.create(false).setBodyLimit(bodyLimitBytes).setHandleFileUploads(false);

@@ -23,6 +23,7 @@ public final class RequestState {
   private final List<Attempt> attempts = new ArrayList<>();
   private Authenticated caller;
   private io.vertx.core.json.JsonObject attestation;
+  private int leakFindings;
 
   RequestState(String requestId, String routeDecisionId) {
     this.requestId = requestId;
@@ -83,6 +84,15 @@ public final class RequestState {
 
   void caller(Authenticated authenticated) {
     this.caller = authenticated;
+  }
+
+  /** Credentials stage 2 found in the request. */
+  public int leakFindings() {
+    return leakFindings;
+  }
+
+  void leakFindings(int count) {
+    this.leakFindings = count;
   }
 
   /** The request's attestation, once stage 6 ran. */

@@ -1,0 +1,98 @@
+package io.sovereignrouter.gateway.http;
+
+import io.sovereignrouter.gateway.attest.AuditEvents;
+import io.sovereignrouter.gateway.scan.ChatRequestScanner;
+import io.sovereignrouter.gateway.scan.JsonFinding;
+import io.sovereignrouter.gateway.scan.LeakAction;
+import io.sovereignrouter.gateway.scan.ScanVerdict;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stage 2: scans every text the provider would see before any provider call. Findings are counted
+ * for the attestation and recorded as one audit-log entry per request (rule, JSON location, keyed
+ * fingerprint — never the secret). Large bodies are scanned on a worker thread.
+ */
+public final class LeakScanStage {
+  private static final Logger LOG = LoggerFactory.getLogger(LeakScanStage.class);
+
+  /** Bodies up to this size are scanned on the event loop (well under a millisecond). */
+  static final int INLINE_LIMIT = 16 * 1024;
+
+  private final ChatRequestScanner scanner;
+  private final LeakAction action;
+  private final AuditEvents events;
+
+  private LeakScanStage(ChatRequestScanner scanner, LeakAction action, AuditEvents events) {
+    this.scanner = scanner;
+    this.action = action;
+    this.events = events;
+  }
+
+  /**
+   * @param scanner the request scanner
+   * @param action what findings cause
+   * @param events where findings are recorded
+   */
+  public static LeakScanStage create(
+      ChatRequestScanner scanner, LeakAction action, AuditEvents events) {
+    return new LeakScanStage(scanner, action, events);
+  }
+
+  /**
+   * Scans {@code body}: completes with the body the provider may see (redacted when the action says
+   * so), or fails with 400 {@code credential_leak} when the action is {@code block}.
+   */
+  Future<JsonObject> apply(RoutingContext ctx, JsonObject body) {
+    Future<ScanVerdict> verdict =
+        ctx.body().length() <= INLINE_LIMIT
+            ? Future.succeededFuture(scanner.scan(body, action))
+            : ctx.vertx().executeBlocking(() -> scanner.scan(body, action), false);
+    return verdict.compose(v -> outcome(ctx, body, v));
+  }
+
+  private Future<JsonObject> outcome(RoutingContext ctx, JsonObject body, ScanVerdict verdict) {
+    RequestState state = RequestState.of(ctx);
+    if (!verdict.findings().isEmpty()) {
+      state.leakFindings(verdict.findings().size());
+      record(ctx, state, verdict);
+    }
+    return switch (verdict) {
+      case ScanVerdict.Clean c -> Future.succeededFuture(body);
+      case ScanVerdict.Logged l -> Future.succeededFuture(body);
+      case ScanVerdict.Redacted r -> Future.succeededFuture(r.body());
+      case ScanVerdict.Blocked b ->
+          Future.failedFuture(ApiException.invalid(b.message(), null, "credential_leak"));
+    };
+  }
+
+  private void record(RoutingContext ctx, RequestState state, ScanVerdict verdict) {
+    JsonArray findings = new JsonArray();
+    for (JsonFinding f : verdict.findings()) {
+      findings.add(
+          new JsonObject()
+              .put("rule", f.finding().rule())
+              .put("pointer", f.pointer())
+              .put("start", f.finding().start())
+              .put("end", f.finding().end())
+              .put("fingerprint", f.finding().fingerprint()));
+    }
+    JsonObject event =
+        new JsonObject()
+            .put("route_decision_id", state.routeDecisionId())
+            .put("tenant_id", state.caller().map(c -> c.tenant().id()).orElse(null))
+            .put("action", action.name().toLowerCase(java.util.Locale.ROOT))
+            .put("findings", findings);
+    // The attestation carries the count durably; this row adds the details off the request path.
+    events
+        .record(ctx.vertx(), "leak.findings", event)
+        .onFailure(
+            e ->
+                LOG.warn(
+                    "request {}: leak findings not logged: {}", state.requestId(), e.getMessage()));
+  }
+}
