@@ -152,28 +152,10 @@ class OllamaProviderIT {
             {"model":"llama","stream":true,"stream_options":{"include_usage":true},
              "messages":[{"role":"user","content":"sky?"}]}""");
     assertThat(response.statusCode()).isEqualTo(200);
-    List<JsonObject> chunks =
-        response
-            .body()
-            .lines()
-            .filter(l -> l.startsWith("data: {"))
-            .map(l -> new JsonObject(l.substring(6)))
-            .toList();
-    String text =
-        chunks.stream()
-            .flatMap(c -> c.getJsonArray("choices").stream())
-            .map(o -> ((JsonObject) o).getJsonObject("delta").getString("content", ""))
-            .reduce("", String::concat);
-    assertThat(text).isEqualTo("The sky is blue.");
-    assertThat(
-            chunks
-                .get(chunks.size() - 2)
-                .getJsonArray("choices")
-                .getJsonObject(0)
-                .getString("finish_reason"))
-        .isEqualTo("length");
-    assertThat(chunks.getLast().getJsonObject("usage").getInteger("completion_tokens"))
-        .isEqualTo(3);
+    StreamedChunks chunks = StreamedChunks.of(response.body());
+    assertThat(chunks.text()).isEqualTo("The sky is blue.");
+    assertThat(chunks.finishBeforeUsage()).isEqualTo("length");
+    assertThat(chunks.usage().getInteger("completion_tokens")).isEqualTo(3);
     assertThat(response.body()).endsWith("data: [DONE]\n\n");
   }
 

@@ -18,7 +18,6 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -290,27 +289,10 @@ class VertexProviderIT {
             "/v1/chat/completions",
             "{\"model\":\"flash\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"poem\"}]}");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    List<JsonObject> chunks =
-        response
-            .body()
-            .lines()
-            .filter(l -> l.startsWith("data: {"))
-            .map(l -> new JsonObject(l.substring(6)))
-            .toList();
-    String text =
-        chunks.stream()
-            .flatMap(c -> c.getJsonArray("choices").stream())
-            .map(o -> ((JsonObject) o).getJsonObject("delta").getString("content", ""))
-            .reduce("", String::concat);
-    assertThat(text).isEqualTo("Roses are red.");
-    assertThat(
-            chunks
-                .get(chunks.size() - 2)
-                .getJsonArray("choices")
-                .getJsonObject(0)
-                .getString("finish_reason"))
-        .isEqualTo("length");
-    assertThat(chunks.getLast().getJsonObject("usage").getInteger("total_tokens")).isEqualTo(10);
+    StreamedChunks chunks = StreamedChunks.of(response.body());
+    assertThat(chunks.text()).isEqualTo("Roses are red.");
+    assertThat(chunks.finishBeforeUsage()).isEqualTo("length");
+    assertThat(chunks.usage().getInteger("total_tokens")).isEqualTo(10);
     assertThat(response.body()).endsWith("data: [DONE]\n\n");
   }
 
