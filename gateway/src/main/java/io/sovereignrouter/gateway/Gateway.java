@@ -188,7 +188,7 @@ public final class Gateway implements AutoCloseable {
                       adminToken,
                       store,
                       issuer,
-                      new ProviderView(config.providers(), health),
+                      new ProviderView(config.providers(), routes, health),
                       new AuditEvents(auditLog)),
               server.adminHost(),
               server.adminPort(),

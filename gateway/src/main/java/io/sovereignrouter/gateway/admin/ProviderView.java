@@ -5,6 +5,7 @@ import io.sovereignrouter.gateway.config.ProviderConfig;
 import io.sovereignrouter.gateway.routing.HealthKey;
 import io.sovereignrouter.gateway.routing.HealthSnapshot;
 import io.sovereignrouter.gateway.routing.HealthTracker;
+import io.sovereignrouter.gateway.routing.Route;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -18,15 +19,25 @@ import java.util.stream.Collectors;
  */
 public final class ProviderView {
   private final List<ProviderConfig> providers;
+  private final List<Route> routes;
   private final HealthTracker health;
 
   /**
    * @param providers configured providers
+   * @param routes what the enabled providers serve, discovered models included
    * @param health live health
    */
-  public ProviderView(List<ProviderConfig> providers, HealthTracker health) {
+  public ProviderView(List<ProviderConfig> providers, List<Route> routes, HealthTracker health) {
     this.providers = List.copyOf(providers);
+    this.routes = List.copyOf(routes);
     this.health = health;
+  }
+
+  /** What the provider serves: its routes (discovered models included), else its configuration. */
+  private List<ModelConfig> models(ProviderConfig p) {
+    List<ModelConfig> served =
+        routes.stream().filter(r -> r.provider().id().equals(p.id())).map(Route::model).toList();
+    return served.isEmpty() ? p.models() : served;
   }
 
   JsonObject render() {
@@ -36,7 +47,7 @@ public final class ProviderView {
     JsonArray data = new JsonArray();
     for (ProviderConfig p : providers) {
       JsonArray models = new JsonArray();
-      for (ModelConfig m : p.models()) {
+      for (ModelConfig m : models(p)) {
         HealthSnapshot h = snapshots.get(new HealthKey(p.id(), m.upstream()));
         JsonObject model =
             new JsonObject()

@@ -93,6 +93,13 @@ class OllamaProviderIT {
         new JsonObject(response.body())
             .getJsonArray("data").stream().map(m -> ((JsonObject) m).getString("id")).toList();
     assertThat(ids).containsExactly("llama", "nomic-embed-text:latest");
+    HttpResponse<String> admin =
+        gateway.send(
+            HttpRequest.newBuilder(URI.create(gateway.adminOrigin() + "/admin/v1/providers"))
+                .header("Authorization", "Bearer " + gateway.adminToken())
+                .build());
+    assertThat(admin.body())
+        .contains("\"id\":\"nomic-embed-text:latest\"", "\"kind\":\"embedding\"");
   }
 
   @Test
