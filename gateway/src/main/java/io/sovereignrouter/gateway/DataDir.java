@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +20,8 @@ import java.util.function.Supplier;
 public final class DataDir {
   private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
       PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> PUBLIC_FILE =
+      PosixFilePermissions.fromString("rw-r--r--");
   private static final Set<PosixFilePermission> OWNER_ONLY_DIR =
       PosixFilePermissions.fromString("rwx------");
   private final Path root;
@@ -99,27 +100,26 @@ public final class DataDir {
 
   /** Writes a non-secret file (e.g. a public key) atomically, world-readable. */
   public void writePublic(String name, String value) {
-    Path target = root.resolve(name);
-    Path temp = root.resolve("." + name + ".tmp");
-    try {
-      Files.writeString(temp, value + "\n", StandardCharsets.UTF_8);
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
-    }
+    write(name, value, PUBLIC_FILE);
   }
 
   /** Writes a secret file atomically with mode 0600. */
   public void writeSecret(String name, String value) {
+    write(name, value, OWNER_ONLY_FILE);
+  }
+
+  /** Temp file created with its final mode, then renamed over the target. */
+  private void write(String name, String value, Set<PosixFilePermission> mode) {
     Path target = root.resolve(name);
     Path temp = root.resolve("." + name + ".tmp");
     try {
       Files.deleteIfExists(temp);
-      Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+      Files.createFile(temp, PosixFilePermissions.asFileAttribute(mode));
       Files.writeString(temp, value + "\n", StandardCharsets.UTF_8);
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
