@@ -48,7 +48,7 @@ public final class Attester {
                 new Subject("request", Hash.of(facts.requestSha256())),
                 new Subject("response", Hash.of(facts.responseSha256()))),
             Statements.PREDICATE_TYPE,
-            toNode(predicate));
+            toNode(predicate.toBuffer().getBytes()));
     Envelope envelope = Statements.sign(statement, log.signer());
     byte[] entry = Envelopes.format(envelope);
     return log.append(vertx, entry).map(result -> describe(entry, InclusionReceipt.of(result)));
@@ -111,9 +111,10 @@ public final class Attester {
     return p;
   }
 
-  private static JsonNode toNode(JsonObject json) {
+  /** The statement predicate as the attestation module's Jackson tree. */
+  static JsonNode toNode(byte[] json) {
     try {
-      return DatabindCodec.mapper().readTree(json.toBuffer().getBytes());
+      return DatabindCodec.mapper().readTree(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

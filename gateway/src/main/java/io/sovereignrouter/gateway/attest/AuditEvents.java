@@ -7,9 +7,6 @@ import io.sovereignrouter.attestation.Subject;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.json.jackson.DatabindCodec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,16 +37,9 @@ public final class AuditEvents {
   public Future<Long> record(Vertx vertx, String type, JsonObject fields) {
     JsonObject event = fields.copy().put("type", type).put("at", Instant.now().toString());
     byte[] canonical = event.toBuffer().getBytes();
-    Statement statement;
-    try {
-      statement =
-          new Statement(
-              List.of(Subject.of("event", canonical)),
-              PREDICATE_TYPE,
-              DatabindCodec.mapper().readTree(canonical));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Statement statement =
+        new Statement(
+            List.of(Subject.of("event", canonical)), PREDICATE_TYPE, Attester.toNode(canonical));
     byte[] entry = Envelopes.format(Statements.sign(statement, log.signer()));
     return log.append(vertx, entry).map(result -> result.index());
   }

@@ -1,8 +1,10 @@
 package io.sovereignrouter.gateway.http;
 
+import io.sovereignrouter.attestation.Hash;
 import io.sovereignrouter.gateway.attest.AttestationFacts;
 import io.sovereignrouter.gateway.attest.AttestationIndexWriter;
 import io.sovereignrouter.gateway.attest.Attester;
+import io.sovereignrouter.gateway.provider.UpstreamReply;
 import io.sovereignrouter.gateway.routing.Route;
 import io.sovereignrouter.gateway.tenancy.Authentication.Authenticated;
 import io.vertx.core.Future;
@@ -10,8 +12,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
@@ -31,10 +31,13 @@ final class Attestations {
   }
 
   /** Attests a JSON reply and answers with it, attestation included. */
-  Future<Void> respondJson(RoutingContext ctx, String clientModel, Route route, Buffer reply) {
+  Future<Void> respondJson(
+      RoutingContext ctx, String clientModel, Route route, UpstreamReply reply) {
     RequestState state = RequestState.of(ctx);
-    Optional<JsonObject> usage = usageOf(reply);
-    AttestationFacts facts = facts(ctx, state, clientModel, route, sha256(reply), usage, false);
+    Optional<JsonObject> usage =
+        reply.json().getValue("usage") instanceof JsonObject u ? Optional.of(u) : Optional.empty();
+    AttestationFacts facts =
+        facts(ctx, state, clientModel, route, sha256(reply.body()), usage, false);
     return attest(ctx, facts)
         .compose(
             attestation -> {
@@ -42,7 +45,7 @@ final class Attestations {
               ctx.response()
                   .putHeader(LOG_INDEX, Long.toString(attestation.getLong("rekor_index")))
                   .putHeader("Content-Type", "application/json");
-              return ctx.response().end(splice(reply, attestation));
+              return ctx.response().end(splice(reply.body(), attestation));
             });
   }
 
@@ -111,19 +114,8 @@ final class Attestations {
             + body.substring(end));
   }
 
-  private static Optional<JsonObject> usageOf(Buffer reply) {
-    try {
-      return Optional.ofNullable(new JsonObject(reply).getJsonObject("usage"));
-    } catch (RuntimeException notAnObjectUsage) {
-      return Optional.empty();
-    }
-  }
-
+  /** SHA-256 of {@code bytes}, the digest the statement's subjects carry. */
   static byte[] sha256(Buffer bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes.getBytes());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
+    return Hash.sha256(bytes.getBytes()).bytes();
   }
 }

@@ -34,7 +34,7 @@ final class JsonRelay {
               RoutingHeaders.served(
                   ctx.response(), state, served.route(), state.attempts().getLast());
               attestations
-                  .respondJson(ctx, model, served.route(), served.result().body())
+                  .respondJson(ctx, model, served.route(), served.result())
                   .onFailure(ctx::fail);
             })
         .onFailure(

@@ -76,10 +76,9 @@ public final class AnthropicProvider implements ProviderAdapter {
                             .compose(http::okJson)))
         .map(
             message ->
-                new UpstreamReply(
+                UpstreamReply.of(
                     AnthropicReplies.completion(
-                            message, call.clientModel(), System.currentTimeMillis() / 1000)
-                        .toBuffer()));
+                        message, call.clientModel(), System.currentTimeMillis() / 1000)));
   }
 
   @Override

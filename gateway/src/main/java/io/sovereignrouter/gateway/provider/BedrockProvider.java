@@ -69,10 +69,9 @@ public final class BedrockProvider implements ProviderAdapter {
     return http.withDeadline(call, abort -> post("converse", call, abort).compose(http::okJson))
         .map(
             reply ->
-                new UpstreamReply(
+                UpstreamReply.of(
                     BedrockConverse.completion(
-                            reply, call.clientModel(), shortId(), System.currentTimeMillis() / 1000)
-                        .toBuffer()));
+                        reply, call.clientModel(), shortId(), System.currentTimeMillis() / 1000)));
   }
 
   @Override

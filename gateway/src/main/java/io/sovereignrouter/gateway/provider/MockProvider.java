@@ -53,8 +53,7 @@ public final class MockProvider implements ProviderAdapter {
               MockReplies.Reply reply =
                   MockReplies.chat(
                       call.body(), call.clientModel(), call.requestId(), config.replyTokens());
-              return Future.succeededFuture(
-                  new UpstreamReply(MockReplies.completion(reply).toBuffer()));
+              return Future.succeededFuture(UpstreamReply.of(MockReplies.completion(reply)));
             });
   }
 
@@ -78,10 +77,9 @@ public final class MockProvider implements ProviderAdapter {
     return beforeFirstByte(call)
         .map(
             breakMidway ->
-                new UpstreamReply(
+                UpstreamReply.of(
                     MockReplies.embeddings(
-                            call.body(), call.clientModel(), config.embeddingDimensions())
-                        .toBuffer()));
+                        call.body(), call.clientModel(), config.embeddingDimensions())));
   }
 
   @Override

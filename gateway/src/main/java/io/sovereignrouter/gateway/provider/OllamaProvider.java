@@ -61,10 +61,9 @@ public final class OllamaProvider implements ProviderAdapter {
                     .compose(http::okJson))
         .map(
             reply ->
-                new UpstreamReply(
+                UpstreamReply.of(
                     OllamaTranslation.completion(
-                            reply, call.clientModel(), shortId(), System.currentTimeMillis() / 1000)
-                        .toBuffer()));
+                        reply, call.clientModel(), shortId(), System.currentTimeMillis() / 1000)));
   }
 
   @Override
@@ -95,8 +94,7 @@ public final class OllamaProvider implements ProviderAdapter {
                     .compose(http::okJson))
         .map(
             reply ->
-                new UpstreamReply(
-                    OllamaTranslation.embeddings(reply, call.clientModel(), base64).toBuffer()));
+                UpstreamReply.of(OllamaTranslation.embeddings(reply, call.clientModel(), base64)));
   }
 
   /** Model names from {@code GET /api/tags}. */

@@ -74,7 +74,8 @@ public final class OpenAiCompatibleProvider implements ProviderAdapter {
                 .compose(http::okBody)
                 .compose(
                     body ->
-                        http.parseObject(body.toString()).map(parsed -> new UpstreamReply(body))));
+                        http.parseObject(body.toString())
+                            .map(parsed -> new UpstreamReply(body, parsed))));
   }
 
   @Override

@@ -100,12 +100,11 @@ public final class VertexProvider implements ProviderAdapter {
     return http.withDeadline(call, abort -> post(call, false, abort).compose(http::okJson))
         .map(
             reply ->
-                new UpstreamReply(
+                UpstreamReply.of(
                     (claude
-                            ? AnthropicReplies.completion(reply, call.clientModel(), created)
-                            : GeminiTranslation.completion(
-                                reply, call.clientModel(), shortId(), created))
-                        .toBuffer()));
+                        ? AnthropicReplies.completion(reply, call.clientModel(), created)
+                        : GeminiTranslation.completion(
+                            reply, call.clientModel(), shortId(), created))));
   }
 
   @Override
