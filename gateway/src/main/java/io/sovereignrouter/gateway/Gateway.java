@@ -12,11 +12,14 @@ import io.sovereignrouter.gateway.config.AttestationConfig;
 import io.sovereignrouter.gateway.config.GatewayConfig;
 import io.sovereignrouter.gateway.config.ProviderConfig;
 import io.sovereignrouter.gateway.config.ServerConfig;
+import io.sovereignrouter.gateway.http.DataPlane;
 import io.sovereignrouter.gateway.http.GatewayRoutes;
 import io.sovereignrouter.gateway.http.LeakScanStage;
 import io.sovereignrouter.gateway.provider.Credentials;
 import io.sovereignrouter.gateway.provider.ProviderAdapter;
 import io.sovereignrouter.gateway.provider.ProviderFactory;
+import io.sovereignrouter.gateway.ratelimit.RateLimiter;
+import io.sovereignrouter.gateway.ratelimit.RateLimiters;
 import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.HealthTracker;
 import io.sovereignrouter.gateway.routing.ModelCatalog;
@@ -25,14 +28,18 @@ import io.sovereignrouter.gateway.scan.ChatRequestScanner;
 import io.sovereignrouter.gateway.scan.Fingerprinter;
 import io.sovereignrouter.gateway.scan.LeakAction;
 import io.sovereignrouter.gateway.scan.Scanner;
+import io.sovereignrouter.gateway.spend.SpendLedger;
+import io.sovereignrouter.gateway.spend.SpendSweeper;
+import io.sovereignrouter.gateway.spend.SqliteSpendLedger;
 import io.sovereignrouter.gateway.storage.SqliteAttestationIndex;
 import io.sovereignrouter.gateway.storage.SqliteDatabase;
 import io.sovereignrouter.gateway.storage.SqliteHealthStore;
 import io.sovereignrouter.gateway.tenancy.Authenticator;
 import io.sovereignrouter.gateway.tenancy.KeyHasher;
 import io.sovereignrouter.gateway.tenancy.KeyIssuer;
-import io.sovereignrouter.gateway.tenancy.SqliteTenantStore;
-import io.sovereignrouter.gateway.tenancy.TenantStore;
+import io.sovereignrouter.gateway.tenancy.SqliteTenantRepository;
+import io.sovereignrouter.gateway.tenancy.TenantRepository;
+import io.sovereignrouter.gateway.tenancy.TenantSettings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -103,18 +110,20 @@ public final class Gateway implements AutoCloseable {
     DataDir.Secret pepper = dir.secret(KEY_HASH_FILE, () -> base64(random, 32));
     DataDir.Secret admin = dir.secret(ADMIN_TOKEN_FILE, () -> "sk-admin-" + base64(random, 32));
     SqliteDatabase db = SqliteDatabase.open(dir.privateFile("sovereign.db"));
-    TenantStore store = new SqliteTenantStore(db);
-    Vertx vertx = null;
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
     AuditLog log = null;
+    RateLimiter limiter = null;
     List<ProviderAdapter> providers = new ArrayList<>();
     try {
+      TenantRepository store = new SqliteTenantRepository(vertx, db);
+      SpendLedger ledger = new SqliteSpendLedger(vertx, db);
       KeyHasher hasher = new KeyHasher(Base64.getUrlDecoder().decode(pepper.value()));
       KeyIssuer issuer = new KeyIssuer(store, hasher);
-      Optional<DataDir.Secret> demo = DemoTenant.ensure(dir, store, issuer);
-
-      vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
-      ProviderFactory factory =
-          new ProviderFactory(vertx, new Credentials(Keystores.resolver(dir, environment)));
+      Optional<DataDir.Secret> demo = DemoTenant.ensure(dir, store, issuer, LeakAction.parse(config.leakScan().action()))
+              .await();
+      Credentials credentials = new Credentials(Keystores.resolver(dir, environment));
+      limiter = RateLimiters.create(vertx, config.rateLimits(), credentials);
+      ProviderFactory factory = new ProviderFactory(vertx, credentials);
       List<Route> routes = new ArrayList<>();
       for (ProviderConfig pc : config.providers()) {
         if (!pc.isEnabled()) {
@@ -126,7 +135,6 @@ public final class Gateway implements AutoCloseable {
             .forEach(m -> routes.add(new Route(adapter, m, pc.priority())));
       }
       ModelCatalog catalog = new ModelCatalog(routes);
-      Authenticator authenticator = new Authenticator(store, hasher, Clock.systemUTC());
       HealthTracker health =
           new HealthTracker(config.routing().health(), System::currentTimeMillis);
       SqliteHealthStore healthStore = new SqliteHealthStore(db);
@@ -151,8 +159,21 @@ public final class Gateway implements AutoCloseable {
       LeakScanStage leakScan =
           LeakScanStage.create(
               new ChatRequestScanner(Scanner.builtin(Fingerprinter.of(scanKey))),
-              LeakAction.parse(config.leakScan().action()),
               new AuditEvents(auditLog));
+      DataPlane plane =
+          new DataPlane(
+              new Authenticator(store, hasher, Clock.systemUTC()),
+              ledger,
+              limiter,
+              leakScan,
+              catalog,
+              walk,
+              attester,
+              auditLog,
+              attestationIndex,
+              indexWriter,
+              server.bodyLimitBytes());
+      SpendSweeper sweeper = new SpendSweeper(vertx, ledger);
 
       AdminToken adminToken = new AdminToken(admin.value());
 
@@ -163,18 +184,7 @@ public final class Gateway implements AutoCloseable {
       int port =
           deployListeners(
               vertx,
-              v ->
-                  GatewayRoutes.create(
-                      v,
-                      authenticator,
-                      catalog,
-                      walk,
-                      attester,
-                      auditLog,
-                      attestationIndex,
-                      indexWriter,
-                      leakScan,
-                      server.bodyLimitBytes()),
+              v -> GatewayRoutes.create(v, plane),
               server.host(),
               server.port(),
               instances,
@@ -186,21 +196,29 @@ public final class Gateway implements AutoCloseable {
                   AdminRoutes.create(
                       v,
                       adminToken,
-                      store,
-                      issuer,
-                      new ProviderView(config.providers(), routes, health),
-                      new AuditEvents(auditLog)),
+                      new AdminRoutes.Services(
+                          store,
+                          ledger,
+                          issuer,
+                          TenantSettings.DEFAULT.withLeakScanAction(
+                              LeakAction.parse(config.leakScan().action())),
+                          KnownPolicies.builtin(),
+                          new ProviderView(config.providers(), routes, health),
+                          new AuditEvents(auditLog))),
               server.adminHost(),
               server.adminPort(),
               1,
               -2);
       // Stopped in this order at close, before connections, log and database go.
-      List<Runnable> stopFirst = List.of(probe::stop, persistence::stop, indexWriter::flush);
+      List<Runnable> stopFirst =
+          List.of(
+              probe::stop, persistence::stop, sweeper::stop, indexWriter::flush, limiter::close);
       return new Gateway(vertx, db, log, stopFirst, providers, port, adminPort, dir, admin, demo);
     } catch (RuntimeException e) {
-      if (vertx != null) {
-        vertx.close().await();
+      if (limiter != null) {
+        limiter.close();
       }
+      vertx.close().await();
       if (log != null) {
         log.close();
       }

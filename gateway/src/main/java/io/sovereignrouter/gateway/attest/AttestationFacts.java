@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param usage the reply's OpenAI usage object, when it had one
  * @param stream whether the answer was streamed
  * @param leakFindings credentials found in the request by stage 2
+ * @param costMicros what the call cost at the catalog's prices, in micro-dollars
  */
 public record AttestationFacts(
     String routeDecisionId,
@@ -35,7 +36,8 @@ public record AttestationFacts(
     byte[] responseSha256,
     Optional<JsonObject> usage,
     boolean stream,
-    int leakFindings) {
+    int leakFindings,
+    long costMicros) {
 
   /** Validates and copies. */
   public AttestationFacts {

@@ -107,7 +107,7 @@ public final class Attester {
             .put("attempts", attempts)
             .put("leak_findings", f.leakFindings());
     p.put("usage", f.usage().orElse(null));
-    p.putNull("cost_usd");
+    p.put("cost_usd", io.sovereignrouter.gateway.tenancy.TenantSettingsJson.usd(f.costMicros()));
     return p;
   }
 

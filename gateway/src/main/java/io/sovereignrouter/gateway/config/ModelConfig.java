@@ -10,8 +10,24 @@ import java.util.Optional;
  * @param upstream the name sent to the provider (defaults to {@code id})
  * @param kind what endpoint the model serves
  * @param ownedBy shown in {@code /v1/models}
+ * @param pricing list price per million tokens (spend caps and attestation cost)
+ * @param contextLength the model's context window in tokens
+ * @param maxOutputTokens completion tokens assumed when a request sets no {@code max_tokens}
  */
-public record ModelConfig(String id, String upstream, ModelKind kind, String ownedBy) {
+public record ModelConfig(
+    String id,
+    String upstream,
+    ModelKind kind,
+    String ownedBy,
+    Pricing pricing,
+    Integer contextLength,
+    Integer maxOutputTokens) {
+
+  /** Default context window. */
+  public static final int DEFAULT_CONTEXT_LENGTH = 128_000;
+
+  /** Default completion budget for cost estimates. */
+  public static final int DEFAULT_MAX_OUTPUT_TOKENS = 4_096;
 
   /** Fills defaults and validates. */
   public ModelConfig {
@@ -21,5 +37,17 @@ public record ModelConfig(String id, String upstream, ModelKind kind, String own
     upstream = Optional.ofNullable(upstream).filter(s -> !s.isBlank()).orElse(id);
     kind = Objects.requireNonNullElse(kind, ModelKind.CHAT);
     ownedBy = Optional.ofNullable(ownedBy).filter(s -> !s.isBlank()).orElse("sovereign-router");
+    pricing = Objects.requireNonNullElse(pricing, Pricing.FREE);
+    contextLength = Objects.requireNonNullElse(contextLength, DEFAULT_CONTEXT_LENGTH);
+    maxOutputTokens = Objects.requireNonNullElse(maxOutputTokens, DEFAULT_MAX_OUTPUT_TOKENS);
+    if (contextLength < 1 || maxOutputTokens < 1) {
+      throw new ConfigException(
+          "model " + id + ": context-length and max-output-tokens must be positive");
+    }
+  }
+
+  /** A model with default pricing and limits (discovered models, tests). */
+  public ModelConfig(String id, String upstream, ModelKind kind, String ownedBy) {
+    this(id, upstream, kind, ownedBy, null, null, null);
   }
 }

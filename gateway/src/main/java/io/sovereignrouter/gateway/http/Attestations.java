@@ -36,9 +36,10 @@ final class Attestations {
     RequestState state = RequestState.of(ctx);
     Optional<JsonObject> usage =
         reply.json().getValue("usage") instanceof JsonObject u ? Optional.of(u) : Optional.empty();
-    AttestationFacts facts =
-        facts(ctx, state, clientModel, route, sha256(reply.body()), usage, false);
-    return attest(ctx, facts)
+    return settle(state, route, usage)
+        .map(
+            cost -> facts(ctx, state, clientModel, route, sha256(reply.body()), usage, false, cost))
+        .compose(facts -> attest(ctx, facts))
         .compose(
             attestation -> {
               state.attestation(attestation);
@@ -53,9 +54,20 @@ final class Attestations {
   Future<JsonObject> attestStream(
       RoutingContext ctx, String clientModel, Route route, SseResponse sse) {
     RequestState state = RequestState.of(ctx);
-    AttestationFacts facts =
-        facts(ctx, state, clientModel, route, sse.contentSha256(), sse.usage(), true);
-    return attest(ctx, facts).onSuccess(state::attestation);
+    return settle(state, route, sse.usage())
+        .map(
+            cost ->
+                facts(ctx, state, clientModel, route, sse.contentSha256(), sse.usage(), true, cost))
+        .compose(facts -> attest(ctx, facts))
+        .onSuccess(state::attestation);
+  }
+
+  /** Settles the request's spend and token holds with the served usage; yields the cost. */
+  private static Future<Long> settle(RequestState state, Route route, Optional<JsonObject> usage) {
+    return state
+        .admission()
+        .map(a -> a.settle(route, usage))
+        .orElseGet(() -> Future.succeededFuture(0L));
   }
 
   /** Attests and queues the lookup row, so {@code GET /v1/attestations/{id}} finds it. */
@@ -73,7 +85,8 @@ final class Attestations {
       Route route,
       byte[] responseSha256,
       Optional<JsonObject> usage,
-      boolean stream) {
+      boolean stream,
+      long costMicros) {
     Authenticated caller = state.caller().orElseThrow();
     return new AttestationFacts(
         state.routeDecisionId(),
@@ -87,7 +100,8 @@ final class Attestations {
         responseSha256,
         usage,
         stream,
-        state.leakFindings());
+        state.leakFindings(),
+        costMicros);
   }
 
   /**

@@ -6,9 +6,11 @@ import io.sovereignrouter.gateway.openai.ChatRequestValidator;
 import io.sovereignrouter.gateway.openai.RequestBodies;
 import io.sovereignrouter.gateway.routing.Attempt;
 import io.sovereignrouter.gateway.routing.Route;
+import io.sovereignrouter.gateway.spend.TokenEstimate;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code POST /v1/chat/completions}: validates, resolves candidates and walks them, answering
@@ -34,6 +36,19 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
     pipeline
         .leakScan()
         .apply(ctx, validated.body())
+        .compose(
+            body -> {
+              long maxOutput =
+                  routes.stream().mapToLong(r -> r.model().maxOutputTokens()).max().orElse(0);
+              return pipeline
+                  .admission()
+                  .admit(
+                      ctx,
+                      routes,
+                      TokenEstimate.chatInput(body),
+                      TokenEstimate.chatOutput(body, maxOutput))
+                  .map(body);
+            })
         .onSuccess(
             body ->
                 serve(
@@ -110,6 +125,17 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
                                     "attestation_failed"))))
         .onFailure(
             e -> {
+              state
+                  .admission()
+                  .ifPresent(
+                      a -> {
+                        if (sse.committed()) {
+                          // The provider produced output before failing: charge the estimate.
+                          a.settle(current[0], Optional.empty());
+                        } else {
+                          a.release();
+                        }
+                      });
               if (sse.committed()) {
                 sse.abort(ProviderErrors.toApiException(e, request.model(), state.attempts()));
               } else {

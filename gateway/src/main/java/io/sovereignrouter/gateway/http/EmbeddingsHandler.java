@@ -5,6 +5,7 @@ import io.sovereignrouter.gateway.openai.EmbeddingsRequest;
 import io.sovereignrouter.gateway.openai.EmbeddingsRequestValidator;
 import io.sovereignrouter.gateway.openai.RequestBodies;
 import io.sovereignrouter.gateway.routing.Route;
+import io.sovereignrouter.gateway.spend.TokenEstimate;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -30,6 +31,12 @@ public final class EmbeddingsHandler implements Handler<RoutingContext> {
     pipeline
         .leakScan()
         .apply(ctx, request.body())
+        .compose(
+            body ->
+                pipeline
+                    .admission()
+                    .admit(ctx, routes, TokenEstimate.embeddingInput(body), 0)
+                    .map(body))
         .onSuccess(
             body ->
                 JsonRelay.relay(

@@ -1,12 +1,6 @@
 package io.sovereignrouter.gateway.http;
 
-import io.sovereignrouter.gateway.attest.AttestationIndexWriter;
-import io.sovereignrouter.gateway.attest.Attester;
-import io.sovereignrouter.gateway.attest.AuditLog;
-import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.ModelCatalog;
-import io.sovereignrouter.gateway.storage.SqliteAttestationIndex;
-import io.sovereignrouter.gateway.tenancy.Authenticator;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -20,35 +14,22 @@ public final class GatewayRoutes {
 
   /**
    * @param vertx owning instance
-   * @param authenticator stage 1
-   * @param catalog model ids to candidates
-   * @param walk the fallback walk
-   * @param attester stage 6
-   * @param log the audit log served read-only at {@code /log/}
-   * @param attestationIndex route decision id → log index
-   * @param indexWriter batches index rows
-   * @param leakScan stage 2
-   * @param bodyLimitBytes larger bodies get 413
+   * @param plane the stages and stores the routes use
    */
-  public static Router create(
-      Vertx vertx,
-      Authenticator authenticator,
-      ModelCatalog catalog,
-      FallbackWalk walk,
-      Attester attester,
-      AuditLog log,
-      SqliteAttestationIndex attestationIndex,
-      AttestationIndexWriter indexWriter,
-      LeakScanStage leakScan,
-      long bodyLimitBytes) {
+  public static Router create(Vertx vertx, DataPlane plane) {
     Router router = Router.router(vertx);
     OpenAiFailureHandler failures = OpenAiFailureHandler.create();
+    ModelCatalog catalog = plane.catalog();
     Pipeline pipeline =
         new Pipeline(
-            leakScan, new ModelResolver(catalog), walk, new Attestations(attester, indexWriter));
-    TenantAuthHandler auth = TenantAuthHandler.create(vertx, authenticator);
+            new AdmissionStage(plane.ledger(), plane.limiter()),
+            plane.leakScan(),
+            new ModelResolver(catalog),
+            plane.walk(),
+            new Attestations(plane.attester(), plane.indexWriter()));
+    TenantAuthHandler auth = TenantAuthHandler.create(plane.authenticator());
     BodyHandler body =
-        BodyHandler.create(false).setBodyLimit(bodyLimitBytes).setHandleFileUploads(false);
+        BodyHandler.create(false).setBodyLimit(plane.bodyLimitBytes()).setHandleFileUploads(false);
 
     router
         .get("/healthz")
@@ -57,7 +38,7 @@ public final class GatewayRoutes {
         .get("/readyz")
         .handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject().put("status", "ready")));
 
-    LogFilesHandler logFiles = LogFilesHandler.create(log);
+    LogFilesHandler logFiles = LogFilesHandler.create(plane.log());
     router.get("/log/checkpoint").handler(logFiles);
     router.get("/log/tile/*").handler(logFiles);
     router.route("/v1/*").handler(RequestIdHandler.create());
@@ -65,7 +46,7 @@ public final class GatewayRoutes {
     router
         .get("/v1/attestations/:route_decision_id")
         .handler(auth)
-        .handler(AttestationLookupHandler.create(log, attestationIndex));
+        .handler(AttestationLookupHandler.create(plane.log(), plane.attestationIndex()));
     router
         .post("/v1/chat/completions")
         .handler(JsonContentTypeHandler.create())

@@ -39,6 +39,7 @@ final class JsonRelay {
             })
         .onFailure(
             e -> {
+              state.admission().ifPresent(Admission::release);
               RoutingHeaders.failed(ctx.response(), state);
               ctx.fail(ProviderErrors.toApiException(e, model, state.attempts()));
             });

@@ -24,30 +24,29 @@ public final class LeakScanStage {
   static final int INLINE_LIMIT = 16 * 1024;
 
   private final ChatRequestScanner scanner;
-  private final LeakAction action;
   private final AuditEvents events;
 
-  private LeakScanStage(ChatRequestScanner scanner, LeakAction action, AuditEvents events) {
+  private LeakScanStage(ChatRequestScanner scanner, AuditEvents events) {
     this.scanner = scanner;
-    this.action = action;
     this.events = events;
   }
 
   /**
    * @param scanner the request scanner
-   * @param action what findings cause
    * @param events where findings are recorded
    */
-  public static LeakScanStage create(
-      ChatRequestScanner scanner, LeakAction action, AuditEvents events) {
-    return new LeakScanStage(scanner, action, events);
+  public static LeakScanStage create(ChatRequestScanner scanner, AuditEvents events) {
+    return new LeakScanStage(scanner, events);
   }
 
   /**
    * Scans {@code body}: completes with the body the provider may see (redacted when the action says
-   * so), or fails with 400 {@code credential_leak} when the action is {@code block}.
+   * so), or fails with 400 {@code credential_leak} when the action is {@code block}. The action is
+   * the calling tenant's {@code leak_scan_action}.
    */
   Future<JsonObject> apply(RoutingContext ctx, JsonObject body) {
+    LeakAction action =
+        RequestState.of(ctx).caller().orElseThrow().tenant().settings().leakScanAction();
     Future<ScanVerdict> verdict =
         ctx.body().length() <= INLINE_LIMIT
             ? Future.succeededFuture(scanner.scan(body, action))
@@ -70,6 +69,16 @@ public final class LeakScanStage {
     };
   }
 
+  /** The action that produced {@code verdict} (a clean verdict ran under any; it is not logged). */
+  private static LeakAction action(ScanVerdict verdict) {
+    return switch (verdict) {
+      case ScanVerdict.Clean c -> LeakAction.LOG;
+      case ScanVerdict.Logged l -> LeakAction.LOG;
+      case ScanVerdict.Redacted r -> LeakAction.REDACT;
+      case ScanVerdict.Blocked b -> LeakAction.BLOCK;
+    };
+  }
+
   private void record(RoutingContext ctx, RequestState state, ScanVerdict verdict) {
     JsonArray findings = new JsonArray();
     for (JsonFinding f : verdict.findings()) {
@@ -85,7 +94,7 @@ public final class LeakScanStage {
         new JsonObject()
             .put("route_decision_id", state.routeDecisionId())
             .put("tenant_id", state.caller().map(c -> c.tenant().id()).orElse(null))
-            .put("action", action.name().toLowerCase(java.util.Locale.ROOT))
+            .put("action", action(verdict).configValue())
             .put("findings", findings);
     // The attestation carries the count durably; this row adds the details off the request path.
     events

@@ -24,6 +24,7 @@ public final class RequestState {
   private Authenticated caller;
   private io.vertx.core.json.JsonObject attestation;
   private int leakFindings;
+  private Admission admission;
 
   RequestState(String requestId, String routeDecisionId) {
     this.requestId = requestId;
@@ -93,6 +94,15 @@ public final class RequestState {
 
   void leakFindings(int count) {
     this.leakFindings = count;
+  }
+
+  /** The request's spend and rate-limit holds, once admitted. */
+  Optional<Admission> admission() {
+    return Optional.ofNullable(admission);
+  }
+
+  void admission(Admission value) {
+    this.admission = value;
   }
 
   /** The request's attestation, once stage 6 ran. */

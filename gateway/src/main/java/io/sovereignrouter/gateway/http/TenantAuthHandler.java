@@ -4,39 +4,35 @@ import io.sovereignrouter.gateway.tenancy.Authentication;
 import io.sovereignrouter.gateway.tenancy.Authentication.Authenticated;
 import io.sovereignrouter.gateway.tenancy.Authentication.Rejected;
 import io.sovereignrouter.gateway.tenancy.Authenticator;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;
 import java.util.Optional;
 
 /**
- * Stage 1: resolves the bearer key to a tenant on a worker thread (the store is blocking) and
- * answers 401/403 in the OpenAI shape. The key itself never appears in an error or log.
+ * Stage 1: resolves the bearer key to a tenant and answers 401/403 in the OpenAI shape. The key
+ * itself never appears in an error or log.
  */
 public final class TenantAuthHandler implements AuthenticationHandler {
-  private final Vertx vertx;
   private final Authenticator authenticator;
 
-  private TenantAuthHandler(Vertx vertx, Authenticator authenticator) {
-    this.vertx = vertx;
+  private TenantAuthHandler(Authenticator authenticator) {
     this.authenticator = authenticator;
   }
 
   /**
-   * @param vertx for the worker pool
    * @param authenticator stage-1 core
    */
-  public static TenantAuthHandler create(Vertx vertx, Authenticator authenticator) {
-    return new TenantAuthHandler(vertx, authenticator);
+  public static TenantAuthHandler create(Authenticator authenticator) {
+    return new TenantAuthHandler(authenticator);
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     Optional<String> header =
         Optional.ofNullable(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
-    vertx
-        .executeBlocking(() -> authenticator.authenticate(header), false)
+    authenticator
+        .authenticate(header)
         .onComplete(
             ar -> {
               if (ar.failed()) {

@@ -1,5 +1,7 @@
 package io.sovereignrouter.gateway.storage;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,6 +49,16 @@ public final class SqliteDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw new StorageException("cannot open database " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** {@link #run} on a Vert.x worker thread. */
+  public <T> Future<T> runAsync(Vertx vertx, String what, SqlWork<T> work) {
+    return vertx.executeBlocking(() -> run(what, work), false);
+  }
+
+  /** {@link #transaction} on a Vert.x worker thread. */
+  public <T> Future<T> transactionAsync(Vertx vertx, String what, SqlWork<T> work) {
+    return vertx.executeBlocking(() -> transaction(what, work), false);
   }
 
   /**

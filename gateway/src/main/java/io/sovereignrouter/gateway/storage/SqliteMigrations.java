@@ -15,7 +15,11 @@ import java.util.List;
 final class SqliteMigrations {
   /** Script names in order; index + 1 is the version each one produces. */
   static final List<String> SCRIPTS =
-      List.of("V1__tenants.sql", "V2__provider_health.sql", "V3__attestations.sql");
+      List.of(
+          "V1__tenants.sql",
+          "V2__provider_health.sql",
+          "V3__attestations.sql",
+          "V4__tenancy_spend_usage.sql");
 
   private SqliteMigrations() {}
 

@@ -181,15 +181,16 @@ class AdminApiIT {
                     "{\"overlap_seconds\":-1}",
                     token)
                 .statusCode())
-        .isEqualTo(422);
+        .isEqualTo(400);
   }
 
   @Test
   void badInput_problemsNot500() {
     String token = gateway.adminToken();
     assertThat(admin("POST", "/admin/v1/tenants", "{not json", token).statusCode()).isEqualTo(400);
-    assertThat(admin("POST", "/admin/v1/tenants", "{\"name\":\"\"}", token).statusCode())
-        .isEqualTo(422);
+    HttpResponse<String> noName = admin("POST", "/admin/v1/tenants", "{\"name\":\"\"}", token);
+    assertThat(noName.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(noName.body()).getString("field")).isEqualTo("name");
     assertThat(admin("POST", "/admin/v1/tenants/tn_missing/keys", null, token).statusCode())
         .isEqualTo(404);
     assertThat(admin("GET", "/admin/v1/nope", null, token).statusCode()).isEqualTo(404);

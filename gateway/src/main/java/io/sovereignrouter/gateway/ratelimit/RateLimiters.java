@@ -1,0 +1,31 @@
+package io.sovereignrouter.gateway.ratelimit;
+
+import io.sovereignrouter.gateway.config.RateLimitConfig;
+import io.sovereignrouter.gateway.provider.Credentials;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+
+/** Builds the configured limiter. */
+public final class RateLimiters {
+  private RateLimiters() {}
+
+  /**
+   * @param vertx owning instance
+   * @param config backend choice
+   * @param credentials resolves the Redis password reference
+   */
+  public static RateLimiter create(Vertx vertx, RateLimitConfig config, Credentials credentials) {
+    return switch (config.backend()) {
+      case "redis" -> {
+        RedisOptions options =
+            new RedisOptions().setConnectionString(config.redisUrl()).setMaxPoolSize(16);
+        config
+            .passwordRef()
+            .ifPresent(ref -> options.setPassword(credentials.resolve("rate-limits", ref)));
+        yield new RedisRateLimiter(Redis.createClient(vertx, options), config.keyPrefix());
+      }
+      default -> new LocalRateLimiter();
+    };
+  }
+}
