@@ -11,13 +11,15 @@ import java.util.Objects;
  * @param routing fallback walk, health and circuit breaker
  * @param attestation audit log and attestations
  * @param leakScan credential-leak scan of every request
+ * @param storage state and audit-log backend (default: SQLite and the file log)
  */
 public record GatewayConfig(
     ServerConfig server,
     List<ProviderConfig> providers,
     RoutingConfig routing,
     AttestationConfig attestation,
-    LeakScanConfig leakScan) {
+    LeakScanConfig leakScan,
+    StorageConfig storage) {
 
   /** Fills a missing server section with defaults; checks that provider ids are unique. */
   public GatewayConfig {
@@ -26,6 +28,7 @@ public record GatewayConfig(
     routing = Objects.requireNonNullElse(routing, RoutingConfig.DEFAULT);
     attestation = Objects.requireNonNullElse(attestation, AttestationConfig.DEFAULT);
     leakScan = Objects.requireNonNullElse(leakScan, LeakScanConfig.DEFAULT);
+    storage = Objects.requireNonNullElse(storage, StorageConfig.DEFAULT);
     long distinct = providers.stream().map(ProviderConfig::id).distinct().count();
     if (distinct != providers.size()) {
       throw new ConfigException("provider ids must be unique");
@@ -34,6 +37,6 @@ public record GatewayConfig(
 
   /** Returns a copy with another server section. */
   public GatewayConfig withServer(ServerConfig newServer) {
-    return new GatewayConfig(newServer, providers, routing, attestation, leakScan);
+    return new GatewayConfig(newServer, providers, routing, attestation, leakScan, storage);
   }
 }
