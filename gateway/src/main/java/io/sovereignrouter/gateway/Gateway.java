@@ -119,7 +119,8 @@ public final class Gateway implements AutoCloseable {
       SpendLedger ledger = new SqliteSpendLedger(vertx, db);
       KeyHasher hasher = new KeyHasher(Base64.getUrlDecoder().decode(pepper.value()));
       KeyIssuer issuer = new KeyIssuer(store, hasher);
-      Optional<DataDir.Secret> demo = DemoTenant.ensure(dir, store, issuer, LeakAction.parse(config.leakScan().action()))
+      Optional<DataDir.Secret> demo =
+          DemoTenant.ensure(dir, store, issuer, LeakAction.parse(config.leakScan().action()))
               .await();
       Credentials credentials = new Credentials(Keystores.resolver(dir, environment));
       limiter = RateLimiters.create(vertx, config.rateLimits(), credentials);

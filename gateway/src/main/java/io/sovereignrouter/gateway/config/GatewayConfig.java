@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param routing fallback walk, health and circuit breaker
  * @param attestation audit log and attestations
  * @param leakScan credential-leak scan of every request
+ * @param storage state and audit-log backend (default: SQLite and the file log)
  * @param rateLimits where rate-limit counters live
  */
 public record GatewayConfig(
@@ -19,6 +20,7 @@ public record GatewayConfig(
     RoutingConfig routing,
     AttestationConfig attestation,
     LeakScanConfig leakScan,
+    StorageConfig storage,
     RateLimitConfig rateLimits) {
 
   /** Fills a missing server section with defaults; checks that provider ids are unique. */
@@ -28,6 +30,7 @@ public record GatewayConfig(
     routing = Objects.requireNonNullElse(routing, RoutingConfig.DEFAULT);
     attestation = Objects.requireNonNullElse(attestation, AttestationConfig.DEFAULT);
     leakScan = Objects.requireNonNullElse(leakScan, LeakScanConfig.DEFAULT);
+    storage = Objects.requireNonNullElse(storage, StorageConfig.DEFAULT);
     rateLimits = Objects.requireNonNullElse(rateLimits, RateLimitConfig.DEFAULT);
     long distinct = providers.stream().map(ProviderConfig::id).distinct().count();
     if (distinct != providers.size()) {
@@ -37,6 +40,7 @@ public record GatewayConfig(
 
   /** Returns a copy with another server section. */
   public GatewayConfig withServer(ServerConfig newServer) {
-    return new GatewayConfig(newServer, providers, routing, attestation, leakScan, rateLimits);
+    return new GatewayConfig(
+        newServer, providers, routing, attestation, leakScan, storage, rateLimits);
   }
 }
