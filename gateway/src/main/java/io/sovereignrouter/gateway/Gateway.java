@@ -152,7 +152,7 @@ public final class Gateway implements AutoCloseable {
                   Duration.ofMillis(ac.maxBatchDelayMs()), ac.maxBatchSize(), ac.maxPending()));
       AuditLog auditLog = log;
       Attester attester = new Attester(auditLog, ac.origin());
-      SqliteAttestationIndex attestationIndex = new SqliteAttestationIndex(db);
+      SqliteAttestationIndex attestationIndex = new SqliteAttestationIndex(vertx, db);
       AttestationIndexWriter indexWriter = new AttestationIndexWriter(vertx, attestationIndex);
       byte[] scanKey =
           Base64.getUrlDecoder()

@@ -1,6 +1,6 @@
 package io.sovereignrouter.gateway.attest;
 
-import io.sovereignrouter.gateway.storage.SqliteAttestationIndex;
+import io.sovereignrouter.gateway.storage.AttestationIndex;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,58 +18,57 @@ import org.slf4j.LoggerFactory;
 public final class AttestationIndexWriter {
   private static final Logger LOG = LoggerFactory.getLogger(AttestationIndexWriter.class);
   private final Vertx vertx;
-  private final SqliteAttestationIndex index;
-  private final Queue<SqliteAttestationIndex.Row> pending = new ConcurrentLinkedQueue<>();
+  private final AttestationIndex index;
+  private final Queue<AttestationIndex.Row> pending = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
 
   /**
    * @param vertx for the worker
    * @param index the table
    */
-  public AttestationIndexWriter(Vertx vertx, SqliteAttestationIndex index) {
+  public AttestationIndexWriter(Vertx vertx, AttestationIndex index) {
     this.vertx = vertx;
     this.index = index;
   }
 
   /** Queues a row; returns at once. */
   public void submit(String routeDecisionId, String tenantId, long logIndex) {
-    pending.add(new SqliteAttestationIndex.Row(routeDecisionId, tenantId, logIndex));
+    pending.add(new AttestationIndex.Row(routeDecisionId, tenantId, logIndex));
     if (draining.compareAndSet(false, true)) {
-      vertx
-          .executeBlocking(this::drain, false)
-          .onFailure(e -> LOG.warn("attestation index: {}", e.getMessage()));
+      drain();
     }
   }
 
-  private Void drain() {
-    try {
-      while (true) {
-        List<SqliteAttestationIndex.Row> batch = new ArrayList<>();
-        for (SqliteAttestationIndex.Row row; (row = pending.poll()) != null; ) {
-          batch.add(row);
-        }
-        if (batch.isEmpty()) {
-          return null;
-        }
-        index.recordAll(batch);
-      }
-    } finally {
+  /** Writes everything queued, one batch at a time, until the queue is empty. */
+  private void drain() {
+    List<AttestationIndex.Row> batch = poll();
+    if (batch.isEmpty()) {
       draining.set(false);
-      // A row queued after the last poll but before the flag cleared would otherwise wait.
+      // A row queued after the poll but before the flag cleared would otherwise wait.
       if (!pending.isEmpty() && draining.compareAndSet(false, true)) {
-        vertx.executeBlocking(this::drain, false);
+        drain();
       }
+      return;
     }
+    index
+        .recordAll(batch)
+        .onFailure(e -> LOG.warn("attestation index: {}", e.getMessage()))
+        .onComplete(done -> drain());
   }
 
-  /** Writes what is still queued (shutdown; blocking). */
-  public void flush() {
-    List<SqliteAttestationIndex.Row> batch = new ArrayList<>();
-    for (SqliteAttestationIndex.Row row; (row = pending.poll()) != null; ) {
+  private List<AttestationIndex.Row> poll() {
+    List<AttestationIndex.Row> batch = new ArrayList<>();
+    for (AttestationIndex.Row row; (row = pending.poll()) != null; ) {
       batch.add(row);
     }
+    return batch;
+  }
+
+  /** Writes what is still queued (shutdown; call from a non-event-loop thread). */
+  public void flush() {
+    List<AttestationIndex.Row> batch = poll();
     if (!batch.isEmpty()) {
-      index.recordAll(batch);
+      index.recordAll(batch).toCompletionStage().toCompletableFuture().join();
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.sovereignrouter.gateway.http;
 
 import io.sovereignrouter.gateway.attest.AuditLog;
-import io.sovereignrouter.gateway.storage.SqliteAttestationIndex;
+import io.sovereignrouter.gateway.storage.AttestationIndex;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -12,14 +12,14 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class AttestationLookupHandler implements Handler<RoutingContext> {
   private final AuditLog log;
-  private final SqliteAttestationIndex index;
+  private final AttestationIndex index;
 
-  private AttestationLookupHandler(AuditLog log, SqliteAttestationIndex index) {
+  private AttestationLookupHandler(AuditLog log, AttestationIndex index) {
     this.log = log;
     this.index = index;
   }
 
-  static AttestationLookupHandler create(AuditLog log, SqliteAttestationIndex index) {
+  static AttestationLookupHandler create(AuditLog log, AttestationIndex index) {
     return new AttestationLookupHandler(log, index);
   }
 
@@ -27,14 +27,17 @@ final class AttestationLookupHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     String id = ctx.pathParam("route_decision_id");
     String tenant = RequestState.of(ctx).caller().orElseThrow().tenant().id();
-    ctx.vertx()
-        .executeBlocking(
-            () ->
-                index
-                    .find(id)
-                    .filter(e -> e.tenantId().equals(tenant))
-                    .map(e -> log.describe(e.logIndex())),
-            false)
+    index
+        .find(id)
+        .compose(
+            entry ->
+                ctx.vertx()
+                    .executeBlocking(
+                        () ->
+                            entry
+                                .filter(e -> e.tenantId().equals(tenant))
+                                .map(e -> log.describe(e.logIndex())),
+                        false))
         .onSuccess(
             found ->
                 found.ifPresentOrElse(

@@ -7,7 +7,7 @@ import io.sovereignrouter.gateway.ratelimit.RateLimiter;
 import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.ModelCatalog;
 import io.sovereignrouter.gateway.spend.SpendLedger;
-import io.sovereignrouter.gateway.storage.SqliteAttestationIndex;
+import io.sovereignrouter.gateway.storage.AttestationIndex;
 import io.sovereignrouter.gateway.tenancy.Authenticator;
 
 /**
@@ -35,6 +35,6 @@ public record DataPlane(
     FallbackWalk walk,
     Attester attester,
     AuditLog log,
-    SqliteAttestationIndex attestationIndex,
+    AttestationIndex attestationIndex,
     AttestationIndexWriter indexWriter,
     long bodyLimitBytes) {}

@@ -1,40 +1,29 @@
 package io.sovereignrouter.gateway.storage;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
 
-/** Route decision id → log index and owning tenant. Blocking: call from worker threads. */
-public final class SqliteAttestationIndex {
+/** The embedded {@link AttestationIndex}. */
+public final class SqliteAttestationIndex implements AttestationIndex {
+  private final Vertx vertx;
   private final SqliteDatabase db;
 
   /**
+   * @param vertx runs the JDBC calls on its worker pool
    * @param db the open database (not closed here)
    */
-  public SqliteAttestationIndex(SqliteDatabase db) {
+  public SqliteAttestationIndex(Vertx vertx, SqliteDatabase db) {
+    this.vertx = vertx;
     this.db = db;
   }
 
-  /**
-   * A recorded attestation.
-   *
-   * @param tenantId owner
-   * @param logIndex the entry's index in the audit log
-   */
-  public record Entry(String tenantId, long logIndex) {}
-
-  /**
-   * A row to record.
-   *
-   * @param routeDecisionId the request
-   * @param tenantId its tenant
-   * @param logIndex its entry in the audit log
-   */
-  public record Row(String routeDecisionId, String tenantId, long logIndex) {}
-
-  /** Records rows in one transaction (one fsync however many there are). */
-  public void recordAll(java.util.List<Row> rows) {
-    db.transaction(
+  @Override
+  public Future<Void> recordAll(java.util.List<Row> rows) {
+    return db.transactionAsync(
+        vertx,
         "record attestations",
         c -> {
           try (PreparedStatement ps =
@@ -55,9 +44,10 @@ public final class SqliteAttestationIndex {
         });
   }
 
-  /** Where {@code routeDecisionId}'s attestation is, if it was recorded. */
-  public Optional<Entry> find(String routeDecisionId) {
-    return db.run(
+  @Override
+  public Future<Optional<Entry>> find(String routeDecisionId) {
+    return db.runAsync(
+        vertx,
         "find attestation",
         c -> {
           try (PreparedStatement ps =
