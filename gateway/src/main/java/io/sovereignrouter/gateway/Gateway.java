@@ -30,16 +30,16 @@ import io.sovereignrouter.gateway.scan.LeakAction;
 import io.sovereignrouter.gateway.scan.Scanner;
 import io.sovereignrouter.gateway.spend.SpendLedger;
 import io.sovereignrouter.gateway.spend.SpendSweeper;
-import io.sovereignrouter.gateway.spend.SqliteSpendLedger;
-import io.sovereignrouter.gateway.storage.SqliteAttestationIndex;
+import io.sovereignrouter.gateway.storage.AttestationIndex;
+import io.sovereignrouter.gateway.storage.Repositories;
 import io.sovereignrouter.gateway.storage.SqliteDatabase;
 import io.sovereignrouter.gateway.storage.SqliteHealthStore;
 import io.sovereignrouter.gateway.tenancy.Authenticator;
 import io.sovereignrouter.gateway.tenancy.KeyHasher;
 import io.sovereignrouter.gateway.tenancy.KeyIssuer;
-import io.sovereignrouter.gateway.tenancy.SqliteTenantRepository;
 import io.sovereignrouter.gateway.tenancy.TenantRepository;
 import io.sovereignrouter.gateway.tenancy.TenantSettings;
+import io.sovereignrouter.keystore.SecretResolver;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -113,16 +113,19 @@ public final class Gateway implements AutoCloseable {
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
     AuditLog log = null;
     RateLimiter limiter = null;
+    Repositories repositories = null;
     List<ProviderAdapter> providers = new ArrayList<>();
     try {
-      TenantRepository store = new SqliteTenantRepository(vertx, db);
-      SpendLedger ledger = new SqliteSpendLedger(vertx, db);
+      SecretResolver secrets = Keystores.resolver(dir, environment);
+      repositories = Repositories.open(vertx, config.storage(), db, secrets);
+      TenantRepository store = repositories.tenants();
+      SpendLedger ledger = repositories.ledger();
       KeyHasher hasher = new KeyHasher(Base64.getUrlDecoder().decode(pepper.value()));
       KeyIssuer issuer = new KeyIssuer(store, hasher);
       Optional<DataDir.Secret> demo =
           DemoTenant.ensure(dir, store, issuer, LeakAction.parse(config.leakScan().action()))
               .await();
-      Credentials credentials = new Credentials(Keystores.resolver(dir, environment));
+      Credentials credentials = new Credentials(secrets);
       limiter = RateLimiters.create(vertx, config.rateLimits(), credentials);
       ProviderFactory factory = new ProviderFactory(vertx, credentials);
       List<Route> routes = new ArrayList<>();
@@ -152,7 +155,7 @@ public final class Gateway implements AutoCloseable {
                   Duration.ofMillis(ac.maxBatchDelayMs()), ac.maxBatchSize(), ac.maxPending()));
       AuditLog auditLog = log;
       Attester attester = new Attester(auditLog, ac.origin());
-      SqliteAttestationIndex attestationIndex = new SqliteAttestationIndex(vertx, db);
+      AttestationIndex attestationIndex = repositories.attestations();
       AttestationIndexWriter indexWriter = new AttestationIndexWriter(vertx, attestationIndex);
       byte[] scanKey =
           Base64.getUrlDecoder()
@@ -211,13 +214,22 @@ public final class Gateway implements AutoCloseable {
               1,
               -2);
       // Stopped in this order at close, before connections, log and database go.
+      Repositories shared = repositories;
       List<Runnable> stopFirst =
           List.of(
-              probe::stop, persistence::stop, sweeper::stop, indexWriter::flush, limiter::close);
+              probe::stop,
+              persistence::stop,
+              sweeper::stop,
+              indexWriter::flush,
+              limiter::close,
+              shared::close);
       return new Gateway(vertx, db, log, stopFirst, providers, port, adminPort, dir, admin, demo);
     } catch (RuntimeException e) {
       if (limiter != null) {
         limiter.close();
+      }
+      if (repositories != null) {
+        repositories.close();
       }
       vertx.close().await();
       if (log != null) {

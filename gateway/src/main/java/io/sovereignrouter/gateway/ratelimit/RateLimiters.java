@@ -11,6 +11,14 @@ public final class RateLimiters {
   private RateLimiters() {}
 
   /**
+   * Client options for {@code url}: a pool sized for one admission per request, with a wait queue
+   * deep enough for bursts (a full queue fails the request fast rather than stalling it).
+   */
+  public static RedisOptions options(String url) {
+    return new RedisOptions().setConnectionString(url).setMaxPoolSize(32).setMaxPoolWaiting(2048);
+  }
+
+  /**
    * @param vertx owning instance
    * @param config backend choice
    * @param credentials resolves the Redis password reference
@@ -18,8 +26,7 @@ public final class RateLimiters {
   public static RateLimiter create(Vertx vertx, RateLimitConfig config, Credentials credentials) {
     return switch (config.backend()) {
       case "redis" -> {
-        RedisOptions options =
-            new RedisOptions().setConnectionString(config.redisUrl()).setMaxPoolSize(16);
+        RedisOptions options = options(config.redisUrl());
         config
             .passwordRef()
             .ifPresent(ref -> options.setPassword(credentials.resolve("rate-limits", ref)));
