@@ -8,8 +8,6 @@ class RedisRateLimiterIT extends RateLimiterContract {
   @Override
   protected RateLimiter open(Vertx vertx) {
     return new RedisRateLimiter(
-        Redis.createClient(
-            vertx, new RedisOptions().setConnectionString(EmbeddedRedisServer.url())),
-        "test");
+        Redis.createClient(vertx, RateLimiters.options(EmbeddedRedisServer.url())), "test");
   }
 }
