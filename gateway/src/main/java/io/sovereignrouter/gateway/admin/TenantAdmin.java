@@ -3,6 +3,7 @@ package io.sovereignrouter.gateway.admin;
 import io.sovereignrouter.gateway.spend.SpendLedger;
 import io.sovereignrouter.gateway.tenancy.DuplicateTenantException;
 import io.sovereignrouter.gateway.tenancy.InvalidSettingException;
+import io.sovereignrouter.gateway.tenancy.SpendCap;
 import io.sovereignrouter.gateway.tenancy.Tenant;
 import io.sovereignrouter.gateway.tenancy.TenantRepository;
 import io.sovereignrouter.gateway.tenancy.TenantSettings;
@@ -219,15 +220,18 @@ final class TenantAdmin {
                         return Future.succeededFuture(
                             new JsonObject().put("tenant_id", id).putNull("spend_cap"));
                       }
+                      SpendCap cap = tenant.settings().spendCap().get();
                       return ledger
-                          .status(id, tenant.settings().spendCap().get(), Instant.now())
+                          .status(id, cap, Instant.now())
                           .map(
                               q ->
                                   new JsonObject()
                                       .put("tenant_id", id)
                                       .put(
-                                          "period",
-                                          tenant.settings().spendCap().get().period().wireName())
+                                          "spend_cap",
+                                          TenantSettingsJson.format(tenant.settings())
+                                              .getJsonObject("spend_cap"))
+                                      .put("period", cap.period().wireName())
                                       .mergeIn(AdminJson.quota(q)));
                     }));
   }
