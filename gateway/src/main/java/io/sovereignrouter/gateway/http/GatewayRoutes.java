@@ -54,6 +54,12 @@ public final class GatewayRoutes {
         .handler(auth)
         .handler(ChatCompletionsHandler.create(pipeline));
     router
+        .post("/v1/estimate")
+        .handler(JsonContentTypeHandler.create())
+        .handler(body)
+        .handler(auth)
+        .handler(EstimateHandler.create(pipeline.resolver(), plane.ledger()));
+    router
         .post("/v1/embeddings")
         .handler(JsonContentTypeHandler.create())
         .handler(body)

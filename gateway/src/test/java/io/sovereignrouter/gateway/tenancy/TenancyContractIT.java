@@ -151,6 +151,36 @@ abstract class TenancyContractIT {
   }
 
   @Test
+  void estimate_answersTheHold_withoutSpending() {
+    String[] t = tenantWithKey("\"spend_cap\":{\"usd\":1,\"period\":\"day\"}");
+    HttpResponse<String> r =
+        post(
+            t[1],
+            "/v1/estimate",
+            "{\"model\":\"priced-fallback\",\"max_tokens\":50,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hello there\"}]}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonObject e = new JsonObject(r.body());
+    long input = e.getLong("input_tokens");
+    assertThat(e.getLong("max_output_tokens")).isEqualTo(50);
+    assertThat(e.getJsonArray("candidates")).hasSize(2);
+    assertThat(new java.math.BigDecimal(e.getValue("max_cost_usd").toString()))
+        .isEqualByComparingTo(java.math.BigDecimal.valueOf(input * 1000 + 50 * 2000, 6));
+    assertThat(e.getJsonObject("quota").getValue("limit_usd").toString()).isEqualTo("1");
+    assertThat(e.getBoolean("within_cap")).isTrue();
+    HttpResponse<String> big =
+        post(
+            t[1],
+            "/v1/estimate",
+            "{\"model\":\"priced-chat\",\"max_tokens\":60000,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+    assertThat(new JsonObject(big.body()).getBoolean("within_cap")).isFalse();
+    assertThat(spentMicros(t[0])).as("estimates spend nothing").isZero();
+    assertThat(post(t[1], "/v1/estimate", "{\"model\":\"nope\",\"messages\":[]}").statusCode())
+        .isIn(400, 404);
+  }
+
+  @Test
   void fallbackAndEmbeddings_settleOnceAtTheServingPrice() {
     String[] t = tenantWithKey("\"spend_cap\":{\"usd\":100,\"period\":\"month\"}");
     HttpResponse<String> r = chat(t[1], "priced-fallback");
