@@ -168,7 +168,7 @@ public final class Transport {
   }
 
   /** The wait before the next attempt, or empty to give up with {@code failure}. */
-  private Optional<Duration> delayBefore(int attemptsMade, SovereignException failure) {
+  Optional<Duration> delayBefore(int attemptsMade, SovereignException failure) {
     if (attemptsMade > retry.maxRetries()) {
       return Optional.empty();
     }
