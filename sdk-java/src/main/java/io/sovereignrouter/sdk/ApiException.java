@@ -10,11 +10,19 @@ import java.util.Optional;
  */
 public class ApiException extends SovereignException {
   private static final long serialVersionUID = 1L;
+
+  /** HTTP status. */
   private final int status;
+
+  /** The parsed error body. */
   private final ApiError error;
+
+  /** The answer's headers (not serialized). */
   private final transient ResponseMeta meta;
 
   /**
+   * Creates the exception.
+   *
    * @param status HTTP status
    * @param error the parsed error body
    * @param meta the answer's headers

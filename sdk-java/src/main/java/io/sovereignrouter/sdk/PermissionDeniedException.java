@@ -5,6 +5,8 @@ public final class PermissionDeniedException extends ApiException {
   private static final long serialVersionUID = 1L;
 
   /**
+   * Creates the exception.
+   *
    * @param status HTTP status
    * @param error the parsed error body
    * @param meta the answer's headers

@@ -10,6 +10,8 @@ public final class RateLimitException extends ApiException {
   private static final long serialVersionUID = 1L;
 
   /**
+   * Creates the exception.
+   *
    * @param status HTTP status (429)
    * @param error the parsed error body
    * @param meta the answer's headers

@@ -85,8 +85,9 @@ public final class RequestOptions {
   }
 
   /**
-   * Adds a header. {@code Authorization} and {@code Content-Type} are the client's and cannot be
-   * set here.
+   * Adds a header. {@code Authorization} and {@code Content-Type} are the client's, and {@code
+   * X-SF-Policy} and {@code X-Request-Id} have their own {@code with…} methods: none can be set
+   * here.
    *
    * @param name header name
    * @param value header value
@@ -96,7 +97,9 @@ public final class RequestOptions {
     Objects.requireNonNull(value, "value");
     if (!TOKEN.matcher(name).matches()
         || name.equalsIgnoreCase("Authorization")
-        || name.equalsIgnoreCase("Content-Type")) {
+        || name.equalsIgnoreCase("Content-Type")
+        || name.equalsIgnoreCase("X-SF-Policy")
+        || name.equalsIgnoreCase("X-Request-Id")) {
       throw new IllegalArgumentException("header " + name + " cannot be set per request");
     }
     Map<String, String> more = new LinkedHashMap<>(headers);

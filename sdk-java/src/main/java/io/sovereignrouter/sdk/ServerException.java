@@ -8,6 +8,8 @@ public final class ServerException extends ApiException {
   private static final long serialVersionUID = 1L;
 
   /**
+   * Creates the exception.
+   *
    * @param status HTTP status
    * @param error the parsed error body
    * @param meta the answer's headers

@@ -5,6 +5,8 @@ public final class SovereignConnectionException extends SovereignException {
   private static final long serialVersionUID = 1L;
 
   /**
+   * Creates the exception.
+   *
    * @param message what failed (no secrets)
    * @param cause the I/O failure
    */

@@ -9,6 +9,8 @@ public class SovereignException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /**
+   * Creates the exception.
+   *
    * @param message what went wrong (no secrets)
    * @param cause the underlying failure, or null
    */

@@ -8,6 +8,8 @@ public final class SovereignProtocolException extends SovereignException {
   private static final long serialVersionUID = 1L;
 
   /**
+   * Creates the exception.
+   *
    * @param message what was expected and what was seen
    */
   public SovereignProtocolException(String message) {
@@ -15,6 +17,8 @@ public final class SovereignProtocolException extends SovereignException {
   }
 
   /**
+   * Creates the exception.
+   *
    * @param message what was expected and what was seen
    * @param cause the parse failure
    */

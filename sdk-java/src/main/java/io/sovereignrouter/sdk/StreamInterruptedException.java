@@ -9,9 +9,13 @@ import java.util.Objects;
  */
 public final class StreamInterruptedException extends SovereignException {
   private static final long serialVersionUID = 1L;
+
+  /** The error event's body. */
   private final ApiError error;
 
   /**
+   * Creates the exception.
+   *
    * @param error the error event's body
    */
   public StreamInterruptedException(ApiError error) {

@@ -62,6 +62,11 @@ public final class GatewayFixture implements BeforeAllCallback, AfterAllCallback
     return gateway.demoKey().orElseThrow().value();
   }
 
+  /** The admin token. */
+  public String adminToken() {
+    return gateway.adminToken().value();
+  }
+
   /** The content of {@code log.pub}: what a client pins. */
   public String logPub() {
     try {
