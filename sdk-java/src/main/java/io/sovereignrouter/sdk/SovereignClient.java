@@ -191,6 +191,8 @@ public final class SovereignClient {
       out.close();
     } catch (RuntimeException e) {
       out.closeExceptionally(e);
+    } finally {
+      out.close(); // no-op when already closed; releases a cancelled subscription's publisher
     }
   }
 
@@ -219,6 +221,16 @@ public final class SovereignClient {
 
   /**
    * Creates embeddings without blocking.
+   *
+   * @param request the request
+   * @return completes with the vectors, or fails with a {@link SovereignException}
+   */
+  public CompletableFuture<EmbeddingsResponse> embeddingsAsync(EmbeddingsRequest request) {
+    return embeddingsAsync(request, RequestOptions.defaults());
+  }
+
+  /**
+   * Creates embeddings without blocking, with per-request options.
    *
    * @param request the request
    * @param options per-request options

@@ -5,6 +5,7 @@ import io.sovereignrouter.sdk.LogSource;
 import io.sovereignrouter.sdk.SovereignConnectionException;
 import io.sovereignrouter.sdk.SovereignProtocolException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * tlog-tiles). Sends no credential: the log is public.
  */
 public final class HttpLogSource implements LogSource {
-  // Bounds what one tile fetch may return: a full tile is 256 hashes or a bundle of entries.
+  // Bounds what one fetch may buffer: a full hash tile is 8 KiB; entry bundles are larger.
   private static final int MAX_BYTES = 64 << 20;
   private final HttpClient http;
   private final String base;
@@ -47,20 +48,23 @@ public final class HttpLogSource implements LogSource {
 
   private Optional<byte[]> get(String path) {
     try {
-      HttpResponse<byte[]> r =
+      HttpResponse<InputStream> r =
           http.send(
               HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).GET().build(),
-              HttpResponse.BodyHandlers.ofByteArray());
-      if (r.statusCode() == 404) {
-        return Optional.empty();
+              HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = r.body()) {
+        if (r.statusCode() == 404) {
+          return Optional.empty();
+        }
+        if (r.statusCode() != 200) {
+          throw new SovereignProtocolException("GET /log/" + path + ": status " + r.statusCode());
+        }
+        byte[] body = in.readNBytes(MAX_BYTES + 1);
+        if (body.length > MAX_BYTES) {
+          throw new SovereignProtocolException("GET /log/" + path + ": answer too large");
+        }
+        return Optional.of(body);
       }
-      if (r.statusCode() != 200) {
-        throw new SovereignProtocolException("GET /log/" + path + ": status " + r.statusCode());
-      }
-      if (r.body().length > MAX_BYTES) {
-        throw new SovereignProtocolException("GET /log/" + path + ": answer too large");
-      }
-      return Optional.of(r.body());
     } catch (IOException e) {
       throw new SovereignConnectionException("GET /log/" + path + " failed", e);
     } catch (InterruptedException e) {
