@@ -145,6 +145,34 @@ class VerificationIT {
     assertFails(broken, "format", "");
   }
 
+  @Test
+  void verify_mutatedAttestation_neverThrowsUnexpectedly() {
+    // Seeded single-character mutations of a real attestation: parsing may refuse one (a typed
+    // SovereignProtocolException), verification must answer with a value, never an exception.
+    String json = resp.attestation().json();
+    java.util.Random random = new java.util.Random(20261123);
+    String alphabet = "{}[]\",:0123456789abcdefxyzABCXYZ+/=_- ";
+    int verified = 0;
+    for (int i = 0; i < 400; i++) {
+      int at = random.nextInt(json.length());
+      char c = alphabet.charAt(random.nextInt(alphabet.length()));
+      String mutated = json.substring(0, at) + c + json.substring(at + 1);
+      Attestation a;
+      try {
+        a = Attestation.parse(mutated);
+      } catch (SovereignProtocolException e) {
+        continue;
+      }
+      AttestationVerification v = verifier.verify(a, resp.digests());
+      if (v.ok() && !mutated.equals(json)) {
+        verified++;
+      }
+    }
+    // A changed attestation must not verify. The only tolerated exception: a base64 character
+    // whose change touches only the unused padding bits decodes to the same bytes (rare).
+    assertThat(verified).isLessThanOrEqualTo(1);
+  }
+
   private static Checkpoint current() {
     return switch (Checkpoints.open(client.log().checkpoint(), verifier.logKey())) {
       case CheckpointVerification.Valid v -> v.signed().checkpoint();
