@@ -13,14 +13,19 @@ public final class StreamInterruptedException extends SovereignException {
   /** The error event's body. */
   private final ApiError error;
 
+  /** The stream's headers (not serialized). */
+  private final transient ResponseMeta meta;
+
   /**
    * Creates the exception.
    *
    * @param error the error event's body
+   * @param meta the stream's headers
    */
-  public StreamInterruptedException(ApiError error) {
+  public StreamInterruptedException(ApiError error, ResponseMeta meta) {
     super("stream interrupted: " + error.type() + ": " + error.message(), null);
     this.error = Objects.requireNonNull(error, "error");
+    this.meta = Objects.requireNonNull(meta, "meta");
   }
 
   /**
@@ -30,5 +35,14 @@ public final class StreamInterruptedException extends SovereignException {
    */
   public ApiError error() {
     return error;
+  }
+
+  /**
+   * The stream's headers: the request id and route decision to quote when reporting it.
+   *
+   * @return the response metadata
+   */
+  public ResponseMeta meta() {
+    return meta;
   }
 }

@@ -90,7 +90,8 @@ public final class ChunkReader implements AutoCloseable {
         if (node.has("error") && !node.has("choices")) {
           throw new StreamInterruptedException(
               Errors.parse(node)
-                  .orElse(new ApiError("stream error", "", Optional.empty(), Optional.empty())));
+                  .orElse(new ApiError("stream error", "", Optional.empty(), Optional.empty())),
+              meta);
         }
       }
       content.update(json.getBytes(StandardCharsets.UTF_8));

@@ -52,6 +52,9 @@ class ChunkReaderTest {
     assertThatThrownBy(r::next)
         .isInstanceOfSatisfying(
             StreamInterruptedException.class,
-            e -> assertThat(e.error().code()).contains("upstream_error"));
+            e -> {
+              assertThat(e.error().code()).contains("upstream_error");
+              assertThat(e.meta().status()).isEqualTo(200);
+            });
   }
 }
