@@ -66,6 +66,26 @@ class DataPlaneIT {
   }
 
   @Test
+  void chatAsync_concurrentCallsAreEachAttested() {
+    SovereignClient client = gateway.client();
+    List<CompletableFuture<ChatCompletion>> calls = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      calls.add(
+          client.chatAsync(
+              ChatRequest.of("mock-chat", ChatMessage.user("call " + i)),
+              RequestOptions.defaults().withRequestId("conc-" + i)));
+    }
+    java.util.Set<Long> indexes = new java.util.HashSet<>();
+    for (int i = 0; i < calls.size(); i++) {
+      ChatCompletion resp = calls.get(i).join();
+      assertThat(resp.meta().requestId()).contains("conc-" + i);
+      assertThat(verifier().verify(resp).ok()).isTrue();
+      indexes.add(resp.attestation().rekorIndex());
+    }
+    assertThat(indexes).hasSize(calls.size());
+  }
+
+  @Test
   void chat_fallbackIsAttestedWithEveryAttempt() {
     ChatCompletion resp =
         gateway.client().chat(ChatRequest.of("mock-fallback", ChatMessage.user("Hi")));

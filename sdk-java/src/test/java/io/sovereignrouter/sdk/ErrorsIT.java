@@ -128,6 +128,18 @@ class ErrorsIT {
   }
 
   @Test
+  void stream_failuresBeforeFirstByte_areRetried() {
+    RetryPolicy patient =
+        new RetryPolicy(8, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5));
+    for (int i = 0; i < 6; i++) {
+      try (ChatStream stream = gateway.client(patient).stream(hello("mock-coin"))) {
+        stream.forEach(c -> {});
+        assertThat(stream.attestation().providerId()).isEqualTo("coin");
+      }
+    }
+  }
+
+  @Test
   void stream_brokenMidway_throwsStreamInterrupted() {
     try (ChatStream stream = gateway.client().stream(hello("mock-midstream"))) {
       assertThatThrownBy(() -> stream.forEach(c -> {}))
