@@ -1,0 +1,140 @@
+package io.sovereignrouter.sdk.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sovereignrouter.sdk.AuthenticationException;
+import io.sovereignrouter.sdk.ChatMessage;
+import io.sovereignrouter.sdk.ChatRequest;
+import io.sovereignrouter.sdk.ConflictException;
+import io.sovereignrouter.sdk.GatewayFixture;
+import io.sovereignrouter.sdk.NotFoundException;
+import io.sovereignrouter.sdk.RetryPolicy;
+import io.sovereignrouter.sdk.SovereignClient;
+import io.sovereignrouter.sdk.UnprocessableEntityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The management client against a real gateway's admin listener. */
+class AdminIT {
+  @RegisterExtension static final GatewayFixture gateway = new GatewayFixture();
+
+  private SovereignClient clientWith(String apiKey) {
+    return SovereignClient.builder()
+        .baseUrl(gateway.origin())
+        .apiKey(apiKey)
+        .retryPolicy(RetryPolicy.none())
+        .build();
+  }
+
+  private static final ChatRequest HELLO = ChatRequest.of("mock-chat", ChatMessage.user("Hi"));
+
+  @Test
+  void tenantAndKey_lifecycle() {
+    SovereignAdmin admin = gateway.admin();
+    Audited<Tenant> created = admin.createTenant("acme");
+    Tenant acme = created.value();
+    assertThat(acme.name()).isEqualTo("acme");
+    assertThat(acme.suspended()).isFalse();
+    assertThat(created.logIndex()).isNotNegative();
+    assertThat(admin.tenants()).extracting(Tenant::id).contains(acme.id());
+
+    Audited<IssuedKey> issued = admin.createKey(acme.id());
+    IssuedKey key = issued.value();
+    assertThat(key.apiKey()).startsWith("sk-router-");
+    assertThat(key.toString()).doesNotContain(key.apiKey());
+    assertThat(issued.logIndex()).isGreaterThan(created.logIndex());
+    assertThat(clientWith(key.apiKey()).chat(HELLO).attestation().tenantId()).contains(acme.id());
+
+    assertThat(admin.keys(acme.id()))
+        .extracting(TenantKey::keyId)
+        .containsExactly(key.key().keyId());
+
+    Audited<String> revoked = admin.revokeKey(acme.id(), key.key().keyId());
+    assertThat(revoked.value()).isEqualTo(key.key().keyId());
+    assertThat(admin.keys(acme.id()).get(0).activeAt(Instant.now())).isFalse();
+    assertThatThrownBy(() -> clientWith(key.apiKey()).chat(HELLO))
+        .isInstanceOf(AuthenticationException.class);
+  }
+
+  @Test
+  void rotateKeys_previousKeysWorkUntilOverlapEnds() {
+    SovereignAdmin admin = gateway.admin();
+    Tenant t = admin.createTenant("rotating").value();
+    IssuedKey first = admin.createKey(t.id()).value();
+    KeyRotation rotation = admin.rotateKeys(t.id(), Duration.ofHours(1)).value();
+    assertThat(rotation.previousKeys()).containsExactly(first.key().fingerprint());
+    assertThat(rotation.previousKeysValidUntil()).isAfter(Instant.now().plusSeconds(3000));
+    assertThat(clientWith(first.apiKey()).chat(HELLO).attestation().providerId()).isEqualTo("mock");
+    assertThat(clientWith(rotation.issued().apiKey()).chat(HELLO).attestation().providerId())
+        .isEqualTo("mock");
+
+    KeyRotation now = admin.rotateKeys(t.id(), Duration.ZERO).value();
+    assertThatThrownBy(() -> clientWith(rotation.issued().apiKey()).chat(HELLO))
+        .isInstanceOf(AuthenticationException.class);
+    assertThat(clientWith(now.issued().apiKey()).models()).isNotEmpty();
+    assertThat(admin.rotateKeys(t.id()).value().previousKeys()).hasSize(1);
+  }
+
+  @Test
+  void createTenant_duplicate_throwsConflict() {
+    SovereignAdmin admin = gateway.admin();
+    admin.createTenant("twice");
+    assertThatThrownBy(() -> admin.createTenant("twice")).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void createTenant_invalidName_throwsUnprocessable() {
+    assertThatThrownBy(() -> gateway.admin().createTenant("../etc"))
+        .isInstanceOfSatisfying(
+            UnprocessableEntityException.class,
+            e -> assertThat(e.error().message()).contains("name"));
+  }
+
+  @Test
+  void keys_unknownTenant_throwsNotFound() {
+    assertThatThrownBy(() -> gateway.admin().keys("tn_nosuchtenant"))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> gateway.admin().revokeKey("tn_nosuchtenant", "k"))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void rotateKeys_overlapTooLong_throwsUnprocessable() {
+    SovereignAdmin admin = gateway.admin();
+    Tenant t = admin.createTenant("overlap").value();
+    assertThatThrownBy(() -> admin.rotateKeys(t.id(), Duration.ofDays(31)))
+        .isInstanceOf(UnprocessableEntityException.class);
+  }
+
+  @Test
+  void wrongToken_throwsAuthentication() {
+    SovereignAdmin admin =
+        SovereignAdmin.builder()
+            .baseUrl(gateway.adminOrigin())
+            .adminToken("sk-admin-wrong")
+            .build();
+    assertThatThrownBy(admin::tenants)
+        .isInstanceOfSatisfying(
+            AuthenticationException.class,
+            e -> assertThat(e.getMessage()).doesNotContain("sk-admin-wrong"));
+  }
+
+  @Test
+  void providers_listsModelsAndHealth() {
+    gateway.client().chat(HELLO);
+    List<Provider> providers = gateway.admin().providers();
+    Provider mock = providers.stream().filter(p -> p.id().equals("mock")).findFirst().orElseThrow();
+    assertThat(mock.type()).isEqualTo("mock");
+    assertThat(mock.enabled()).isTrue();
+    assertThat(mock.models()).extracting(ProviderModel::id).contains("mock-chat", "mock-embed");
+    ProviderModel chat =
+        mock.models().stream().filter(m -> m.id().equals("mock-chat")).findFirst().orElseThrow();
+    assertThat(chat.health()).isPresent();
+    assertThat(chat.health().orElseThrow().samples()).isPositive();
+    assertThat(chat.health().orElseThrow().breaker()).isEqualTo("closed");
+  }
+}
