@@ -87,6 +87,10 @@ candidate_rank(c) := witnessed_rank(effective_scopes(c)) if {
 	tier_rank[c.tier]
 } else := -1
 
+tier_at(i) := name if {
+	name := tier_ladder[rank_at[i]].name
+} else := "unknown"
+
 candidate_tier(c) := name if {
 	name := tier_ladder[candidate_rank(c)].name
 } else := "unknown"
@@ -163,35 +167,41 @@ policy_checks := [
 	"cost_cap_exceeded",
 ]
 
+# Per-candidate rank and worst-case cost, computed once by index: compiled to wasm, function calls
+# are not memoised, and the checks, witness reasons and chain order each need them.
+rank_at := {i: candidate_rank(c) | some i, c in input.candidates}
+
+cost_at := {i: estimated_cost_usd(c) | some i, c in input.candidates}
+
 policy_codes := {i: codes |
 	some i in capable
 	c := input.candidates[i]
-	codes := {code | some code in policy_checks; policy_fails(c, code)}
+	codes := {code | some code in policy_checks; policy_fails(i, c, code)}
 }
 
-policy_fails(c, "provider_not_allowed") if not provider_allowed(c)
+policy_fails(_, c, "provider_not_allowed") if not provider_allowed(c)
 
-policy_fails(c, "model_drift_rejected") if {
+policy_fails(_, c, "model_drift_rejected") if {
 	drifted(c)
 	drift_rejects
 }
 
-policy_fails(c, "tier_below_required") if below_tier(c)
+policy_fails(i, _, "tier_below_required") if below_tier(i)
 
-policy_fails(c, "missing_witness_scopes") if lacks_scopes(c)
+policy_fails(_, c, "missing_witness_scopes") if lacks_scopes(c)
 
-policy_fails(c, "latency_cap_exceeded") if c.p95_ms > policy.max_latency_ms
+policy_fails(_, c, "latency_cap_exceeded") if c.p95_ms > policy.max_latency_ms
 
-policy_fails(c, "cost_cap_exceeded") if {
+policy_fails(i, _, "cost_cap_exceeded") if {
 	cap := policy.max_cost_usd
-	not within_cost(c, cap)
+	not within_cost(i, cap)
 }
 
 provider_allowed(c) if c.provider in policy.allowed_providers
 
 provider_allowed(_) if not policy.allowed_providers
 
-below_tier(c) if candidate_rank(c) < required_rank
+below_tier(i) if rank_at[i] < required_rank
 
 lacks_scopes(c) if {
 	scopes := effective_scopes(c)
@@ -200,7 +210,7 @@ lacks_scopes(c) if {
 }
 
 # Helper rule: see has_capability.
-within_cost(c, cap) if estimated_cost_usd(c) <= cap
+within_cost(i, cap) if cost_at[i] <= cap
 
 # Witness statements the gateway could not verify (expired, forged, unknown witness, ...) count
 # for nothing. When that leaves a candidate short of the tier or scopes, each rejection is named
@@ -208,13 +218,13 @@ within_cost(c, cap) if estimated_cost_usd(c) <= cap
 witness_codes := {i: codes |
 	some i in capable
 	c := input.candidates[i]
-	short_of_witnesses(c)
+	short_of_witnesses(i, c)
 	codes := {concat("", ["witness_", code]) | some code in c.witness_rejections}
 }
 
-short_of_witnesses(c) if below_tier(c)
+short_of_witnesses(i, _) if below_tier(i)
 
-short_of_witnesses(c) if lacks_scopes(c)
+short_of_witnesses(_, c) if lacks_scopes(c)
 
 # --- 3. qualifying candidates and their order -------------------------------------------------
 
@@ -243,8 +253,8 @@ preference_rank(c) := i if {
 	p == c.provider
 } else := count(preferred_providers)
 
-cost_key(c) := k if {
-	k := estimated_cost_usd(c)
+cost_key(i) := k if {
+	k := cost_at[i]
 } else := 1000000000
 
 latency_key(c) := k if {
@@ -253,7 +263,7 @@ latency_key(c) := k if {
 
 # Chain order: policy preference, then worst-case cost, then p95 latency, then names and
 # position for a total order. The fallback walk (stage 4) re-orders ties by health.
-chain_keys := sort([[preference_rank(c), cost_key(c), latency_key(c), c.provider, c.model, i] |
+chain_keys := sort([[preference_rank(c), cost_key(i), latency_key(c), c.provider, c.model, i] |
 	some i in qualifying
 	c := input.candidates[i]
 ])
@@ -261,7 +271,7 @@ chain_keys := sort([[preference_rank(c), cost_key(c), latency_key(c), c.provider
 ordered_chain := [{
 	"provider": c.provider,
 	"model": c.model,
-	"tier": candidate_tier(c),
+	"tier": tier_at(key[5]),
 	"drifted": is_drifted(c),
 } |
 	some key in chain_keys
