@@ -12,6 +12,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -69,10 +70,12 @@ public final class WebOpaClient implements OpaClient {
     }
     return client
         .postAbs(base + requestPath)
+        // The request timeout fires only while no bytes arrive; the future's bounds the whole call.
         .timeout(timeoutMs)
         .putHeader("Content-Type", "application/json")
         .putHeader("Accept", "application/json")
         .sendBuffer(Buffer.buffer(body))
+        .timeout(timeoutMs, TimeUnit.MILLISECONDS)
         .recover(e -> Future.failedFuture(transportFailure(path, e)))
         .compose(response -> result(path, response));
   }
