@@ -14,6 +14,9 @@ import io.sovereignrouter.gateway.config.ServerConfig;
 import io.sovereignrouter.gateway.http.DataPlane;
 import io.sovereignrouter.gateway.http.GatewayRoutes;
 import io.sovereignrouter.gateway.http.LeakScanStage;
+import io.sovereignrouter.gateway.policy.PolicyEvaluator;
+import io.sovereignrouter.gateway.policy.PolicyEvaluators;
+import io.sovereignrouter.gateway.policy.Witnesses;
 import io.sovereignrouter.gateway.provider.Credentials;
 import io.sovereignrouter.gateway.provider.ProviderFactory;
 import io.sovereignrouter.gateway.providers.ProviderRegistry;
@@ -50,6 +53,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Composition root: opens the data directory and store, builds providers and the catalog, and
@@ -119,6 +123,7 @@ public final class Gateway implements AutoCloseable {
     RateLimiter limiter = null;
     Repositories repositories = null;
     ProviderRegistry closeProviders = null;
+    PolicyEvaluator closeEvaluator = null;
     try {
       SecretResolver secrets = Keystores.resolver(dir, environment);
       repositories = Repositories.open(vertx, config.storage(), db, secrets);
@@ -170,12 +175,17 @@ public final class Gateway implements AutoCloseable {
           LeakScanStage.create(
               new ChatRequestScanner(Scanner.builtin(Fingerprinter.of(scanKey))),
               new AuditEvents(auditLog));
+      Set<String> knownPolicies = KnownPolicies.builtin();
+      Witnesses witnesses = Witnesses.load(config.witnesses());
+      PolicyEvaluator evaluator = PolicyEvaluators.create(vertx, config.policy());
+      closeEvaluator = evaluator;
       DataPlane plane =
           new DataPlane(
               new Authenticator(store, hasher, Clock.systemUTC()),
               ledger,
               limiter,
               leakScan,
+              new DataPlane.PolicyServices(evaluator, knownPolicies, health, witnesses),
               registry::catalog,
               walk,
               attester,
@@ -210,9 +220,12 @@ public final class Gateway implements AutoCloseable {
                           store,
                           ledger,
                           issuer,
-                          TenantSettings.DEFAULT.withLeakScanAction(
-                              LeakAction.parse(config.leakScan().action())),
-                          KnownPolicies.builtin(),
+                          TenantSettings.DEFAULT
+                              .withLeakScanAction(LeakAction.parse(config.leakScan().action()))
+                              .withPolicies(
+                                  config.tenantDefaults().allowedPolicies(),
+                                  config.tenantDefaults().defaultPolicy()),
+                          knownPolicies,
                           new ProviderView(registry, health),
                           providerStore,
                           registry,
@@ -232,11 +245,15 @@ public final class Gateway implements AutoCloseable {
               sweeper::stop,
               indexWriter::flush,
               limiter::close,
-              shared::close);
+              shared::close,
+              () -> evaluator.close().await());
       return new Gateway(vertx, db, log, stopFirst, registry, port, adminPort, dir, admin, demo);
     } catch (RuntimeException e) {
       if (closeProviders != null) {
         closeProviders.closeAdapters().await();
+      }
+      if (closeEvaluator != null) {
+        closeEvaluator.close().await();
       }
       if (limiter != null) {
         limiter.close();
