@@ -28,6 +28,7 @@ import io.sovereignrouter.gateway.scan.Scanner;
 import io.sovereignrouter.gateway.storage.SqliteAttestationIndex;
 import io.sovereignrouter.gateway.storage.SqliteDatabase;
 import io.sovereignrouter.gateway.storage.SqliteHealthStore;
+import io.sovereignrouter.gateway.storage.postgres.PostgresDatabase;
 import io.sovereignrouter.gateway.tenancy.Authenticator;
 import io.sovereignrouter.gateway.tenancy.KeyHasher;
 import io.sovereignrouter.gateway.tenancy.KeyIssuer;
@@ -135,12 +136,24 @@ public final class Gateway implements AutoCloseable {
       HealthPersistence persistence = new HealthPersistence(vertx, health, healthStore);
       HealthProbe probe = new HealthProbe(vertx, health, routes, config.routing().health().probe());
       AttestationConfig ac = config.attestation();
+      LogConfig logConfig =
+          new LogConfig(
+              Duration.ofMillis(ac.maxBatchDelayMs()), ac.maxBatchSize(), ac.maxPending());
+      Vertx logVertx = vertx;
+      // storage.backend: postgres → one log shared by every replica, on its own pool.
       log =
-          AuditLog.open(
-              dir,
-              ac.origin(),
-              new LogConfig(
-                  Duration.ofMillis(ac.maxBatchDelayMs()), ac.maxBatchSize(), ac.maxPending()));
+          config
+              .storage()
+              .postgresConfig()
+              .map(
+                  pg ->
+                      AuditLog.openShared(
+                          dir,
+                          ac.origin(),
+                          logConfig,
+                          PostgresDatabase.open(logVertx, pg, Keystores.resolver(dir, environment))
+                              .await()))
+              .orElseGet(() -> AuditLog.open(dir, ac.origin(), logConfig));
       AuditLog auditLog = log;
       Attester attester = new Attester(auditLog, ac.origin());
       SqliteAttestationIndex attestationIndex = new SqliteAttestationIndex(db);
@@ -198,11 +211,12 @@ public final class Gateway implements AutoCloseable {
       List<Runnable> stopFirst = List.of(probe::stop, persistence::stop, indexWriter::flush);
       return new Gateway(vertx, db, log, stopFirst, providers, port, adminPort, dir, admin, demo);
     } catch (RuntimeException e) {
-      if (vertx != null) {
-        vertx.close().await();
-      }
+      // The log first: a PostgreSQL log needs Vert.x to drain its queue.
       if (log != null) {
         log.close();
+      }
+      if (vertx != null) {
+        vertx.close().await();
       }
       db.close();
       throw e;
@@ -285,8 +299,9 @@ public final class Gateway implements AutoCloseable {
   public void close() {
     stopFirst.forEach(Runnable::run);
     Future.join(providers.stream().map(ProviderAdapter::close).toList()).await();
-    vertx.close().await();
+    // The log first: a PostgreSQL log needs Vert.x to drain its queue.
     log.close();
+    vertx.close().await();
     db.close();
   }
 
