@@ -3,6 +3,7 @@ package io.sovereignrouter.gateway.storage.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sovereignrouter.attestation.Ed25519Signer;
+import io.sovereignrouter.attestation.LogAuditor;
 import io.sovereignrouter.attestation.LogConfig;
 import io.sovereignrouter.attestation.MerkleLog;
 import io.sovereignrouter.gateway.config.PostgresConfig;
@@ -122,6 +123,10 @@ class PostgresLogCrashIT {
             new LogConfig(Duration.ofMillis(1), 64, 1000))) {
       LogChecks.check(log, key.verifierKey(), acked, checkpoints);
     }
+    // An independent audit: every stored tile recomputed from the stored entries.
+    var audit =
+        LogAuditor.audit(PostgresTileStore.create(db, Duration.ofSeconds(30)), key.verifierKey());
+    assertThat(audit.ok()).as(audit.toString()).isTrue();
   }
 
   private void collect(List<String> lines) {
