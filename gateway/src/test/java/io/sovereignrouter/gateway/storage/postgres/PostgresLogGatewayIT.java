@@ -1,11 +1,13 @@
 package io.sovereignrouter.gateway.storage.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sovereignrouter.gateway.Attested;
 import io.sovereignrouter.gateway.DataDir;
 import io.sovereignrouter.gateway.Main;
 import io.sovereignrouter.gateway.TestGateway;
+import io.sovereignrouter.gateway.config.ConfigException;
 import io.sovereignrouter.gateway.config.PostgresConfig;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -91,6 +93,10 @@ class PostgresLogGatewayIT {
         }
         assertThat(get(b, "/log/tile/0/000.p/" + (max + 2)).statusCode()).isEqualTo(404);
       }
+      // A replica with its own fresh key cannot join: the start fails and says why.
+      assertThatThrownBy(() -> TestGateway.start(tmp.resolve("c"), yaml, Map.of()))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("every replica needs the same log.key");
     }
   }
 
