@@ -160,9 +160,19 @@ public final class PostgresTileStore implements SharedTileStore {
       Transaction tx = await(conn.begin(), "begin");
       T result;
       try {
+        long ms = timeout.toMillis();
+        // The server gives up waiting for the lock when we do, and ends a holder that stalls
+        // (a paused process) instead of blocking every other replica.
         await(
-            conn.preparedQuery("SELECT pg_advisory_xact_lock($1)")
-                .execute(Tuple.of(AdvisoryLocks.LOG_INTEGRATOR)),
+            conn.query(
+                    "SET LOCAL lock_timeout = "
+                        + ms
+                        + "; SET LOCAL idle_in_transaction_session_timeout = "
+                        + ms
+                        + "; SELECT pg_advisory_xact_lock("
+                        + AdvisoryLocks.LOG_INTEGRATOR
+                        + ")")
+                .execute(),
             "take the integrator lock");
         Optional<Stored> current = readCheckpoint(conn);
         Staged staged = new Staged(current.map(Stored::treeSize).orElse(0L));

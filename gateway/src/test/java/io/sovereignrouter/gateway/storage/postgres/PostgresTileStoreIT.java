@@ -174,6 +174,40 @@ class PostgresTileStoreIT {
   }
 
   @Test
+  void integrate_lockHeldTooLong_waiterFailsTypedThenSucceeds() throws Exception {
+    store.writeCheckpoint(checkpoint(0));
+    PostgresTileStore impatient = PostgresTileStore.create(db, Duration.ofMillis(500));
+    var holding = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    Thread holder =
+        new Thread(
+            () ->
+                store.integrate(
+                    tx -> {
+                      holding.countDown();
+                      try {
+                        release.await();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      tx.writeCheckpoint(checkpoint(1));
+                      return null;
+                    }));
+    holder.start();
+    assertThat(holding.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> impatient.integrate(tx -> tx.checkpoint()))
+        .isInstanceOf(LogStorageException.class)
+        .hasMessageContaining("integrator lock");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    release.countDown();
+    holder.join();
+    // The waiter's connection went back to the pool clean: it integrates once the lock is free.
+    long size = impatient.integrate(tx -> size(tx.checkpoint().orElseThrow()));
+    assertThat(size).isEqualTo(1L);
+  }
+
+  @Test
   void blockingCalls_refusedOnEventLoop() throws Exception {
     var failure = new java.util.concurrent.CompletableFuture<Throwable>();
     vertx.runOnContext(
