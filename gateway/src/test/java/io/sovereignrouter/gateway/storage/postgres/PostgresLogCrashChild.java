@@ -34,6 +34,22 @@ public final class PostgresLogCrashChild {
   private PostgresLogCrashChild() {}
 
   public static void main(String[] args) throws Exception {
+    // The test keeps our stdin open; EOF means it died, and we must not outlive it.
+    Thread orphanWatch =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() >= 0) {
+                  // ignore input
+                }
+              } catch (java.io.IOException e) {
+                // treated as EOF
+              }
+              Runtime.getRuntime().halt(3);
+            },
+            "orphan-watch");
+    orphanWatch.setDaemon(true);
+    orphanWatch.start();
     int port = Integer.parseInt(args[0]);
     String database = args[1];
     Ed25519Signer key = Ed25519Signer.read(Path.of(args[2]));
