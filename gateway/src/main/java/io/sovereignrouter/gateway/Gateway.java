@@ -211,12 +211,11 @@ public final class Gateway implements AutoCloseable {
       List<Runnable> stopFirst = List.of(probe::stop, persistence::stop, indexWriter::flush);
       return new Gateway(vertx, db, log, stopFirst, providers, port, adminPort, dir, admin, demo);
     } catch (RuntimeException e) {
-      // The log first: a PostgreSQL log needs Vert.x to drain its queue.
-      if (log != null) {
-        log.close();
-      }
       if (vertx != null) {
         vertx.close().await();
+      }
+      if (log != null) {
+        log.close();
       }
       db.close();
       throw e;

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sovereignrouter.gateway.Attested;
 import io.sovereignrouter.gateway.DataDir;
+import io.sovereignrouter.gateway.Gateway;
 import io.sovereignrouter.gateway.Main;
 import io.sovereignrouter.gateway.TestGateway;
 import io.sovereignrouter.gateway.config.ConfigException;
+import io.sovereignrouter.gateway.config.ConfigLoader;
+import io.sovereignrouter.gateway.config.GatewayConfig;
 import io.sovereignrouter.gateway.config.PostgresConfig;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -38,13 +41,7 @@ class PostgresLogGatewayIT {
   @Test
   void twoReplicas_oneLog_attestationsVerifyAgainstEitherReplica() throws Exception {
     PostgresConfig pg = EmbeddedPostgresServer.freshDatabase();
-    String yaml =
-        TestGateway.resource("/conformance.yaml")
-            + "\nstorage:\n  backend: postgres\n  postgres:\n    host: 127.0.0.1\n    port: "
-            + pg.port()
-            + "\n    database: "
-            + pg.database()
-            + "\n    user: postgres\n";
+    String yaml = yaml(pg);
     Path dirA = tmp.resolve("a");
     Path dirB = tmp.resolve("b");
     try (TestGateway a = TestGateway.start(dirA, yaml, Map.of())) {
@@ -98,6 +95,34 @@ class PostgresLogGatewayIT {
           .isInstanceOf(ConfigException.class)
           .hasMessageContaining("every replica needs the same log.key");
     }
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void start_failingAfterTheLogOpened_releasesItAndAnotherStartWorks() throws Exception {
+    String yaml = yaml(EmbeddedPostgresServer.freshDatabase());
+    Path dir = tmp.resolve("busy");
+    GatewayConfig config = ConfigLoader.parseYaml(yaml);
+    try (java.net.ServerSocket busy =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      GatewayConfig clash =
+          config.withServer(
+              config.server().withListeners("127.0.0.1", 0, busy.getLocalPort(), dir));
+      assertThatThrownBy(() -> Gateway.start(clash, Map.of())).isInstanceOf(Exception.class);
+    }
+    try (TestGateway g = TestGateway.start(dir, yaml, Map.of())) {
+      HttpResponse<String> r = g.postJson("/v1/chat/completions", CHAT);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+  }
+
+  private static String yaml(PostgresConfig pg) {
+    return TestGateway.resource("/conformance.yaml")
+        + "\nstorage:\n  backend: postgres\n  postgres:\n    host: 127.0.0.1\n    port: "
+        + pg.port()
+        + "\n    database: "
+        + pg.database()
+        + "\n    user: postgres\n";
   }
 
   private static void awaitTreeSize(TestGateway g, long size) throws InterruptedException {
