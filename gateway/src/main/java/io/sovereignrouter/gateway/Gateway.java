@@ -298,9 +298,8 @@ public final class Gateway implements AutoCloseable {
   public void close() {
     stopFirst.forEach(Runnable::run);
     Future.join(providers.stream().map(ProviderAdapter::close).toList()).await();
-    // The log first: a PostgreSQL log needs Vert.x to drain its queue.
-    log.close();
     vertx.close().await();
+    log.close();
     db.close();
   }
 

@@ -247,7 +247,10 @@ public final class AuditLog implements AutoCloseable {
     return log.inclusionProof(index, treeSize);
   }
 
-  /** Closes the log (integrating what is queued), then the database it owns. */
+  /**
+   * Closes the log, then the database it owns. Safe after Vert.x closed: with PostgreSQL, entries
+   * still queued then fail (they were never acknowledged) instead of being integrated.
+   */
   @Override
   public void close() {
     try {
