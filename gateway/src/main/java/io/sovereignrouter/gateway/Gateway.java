@@ -36,6 +36,7 @@ import io.sovereignrouter.gateway.storage.AttestationIndex;
 import io.sovereignrouter.gateway.storage.Repositories;
 import io.sovereignrouter.gateway.storage.SqliteDatabase;
 import io.sovereignrouter.gateway.storage.SqliteHealthStore;
+import io.sovereignrouter.gateway.storage.postgres.PostgresDatabase;
 import io.sovereignrouter.gateway.tenancy.Authenticator;
 import io.sovereignrouter.gateway.tenancy.KeyHasher;
 import io.sovereignrouter.gateway.tenancy.KeyIssuer;
@@ -158,12 +159,24 @@ public final class Gateway implements AutoCloseable {
       HealthProbe probe =
           new HealthProbe(vertx, health, registry::routes, config.routing().health().probe());
       AttestationConfig ac = config.attestation();
+      LogConfig logConfig =
+          new LogConfig(
+              Duration.ofMillis(ac.maxBatchDelayMs()), ac.maxBatchSize(), ac.maxPending());
+      Vertx logVertx = vertx;
+      // storage.backend: postgres → one log shared by every replica, on its own pool.
       log =
-          AuditLog.open(
-              dir,
-              ac.origin(),
-              new LogConfig(
-                  Duration.ofMillis(ac.maxBatchDelayMs()), ac.maxBatchSize(), ac.maxPending()));
+          config
+              .storage()
+              .postgresConfig()
+              .map(
+                  pg ->
+                      AuditLog.openShared(
+                          dir,
+                          ac.origin(),
+                          logConfig,
+                          PostgresDatabase.open(logVertx, pg, Keystores.resolver(dir, environment))
+                              .await()))
+              .orElseGet(() -> AuditLog.open(dir, ac.origin(), logConfig));
       AuditLog auditLog = log;
       Attester attester = new Attester(auditLog, ac.origin());
       AttestationIndex attestationIndex = repositories.attestations();
