@@ -35,9 +35,33 @@ public final class TestGateway implements AutoCloseable {
 
   /** Starts with the given YAML config in {@code dataDir} and environment. */
   public static TestGateway start(Path dataDir, String yaml, Map<String, String> env) {
-    GatewayConfig config = ConfigLoader.parseYaml(yaml);
+    GatewayConfig config = ConfigLoader.parseYaml(yaml + scaleOutBackend(yaml));
     config = config.withServer(config.server().withListeners("127.0.0.1", 0, 0, dataDir));
     return new TestGateway(Gateway.start(config, env));
+  }
+
+  /**
+   * With {@code -Dsovereign.test.backend=postgres} (the second failsafe run), a config that does
+   * not choose its storage gets a fresh PostgreSQL database and Redis limits, so the same suite
+   * runs on both backends.
+   */
+  static String scaleOutBackend(String yaml) {
+    if (!"postgres".equals(System.getProperty("sovereign.test.backend"))
+        || yaml.contains("\nstorage:")
+        || yaml.contains("\nrate-limits:")) {
+      return "";
+    }
+    io.sovereignrouter.gateway.config.PostgresConfig pg =
+        io.sovereignrouter.gateway.storage.postgres.EmbeddedPostgresServer.freshDatabase();
+    return "\nstorage:\n  backend: postgres\n  postgres: { host: 127.0.0.1, port: "
+        + pg.port()
+        + ", database: "
+        + pg.database()
+        + ", user: postgres }\nrate-limits: { backend: redis, redis-url: \""
+        + io.sovereignrouter.gateway.ratelimit.EmbeddedRedisServer.url()
+        + "\", key-prefix: "
+        + pg.database()
+        + " }\n";
   }
 
   /** Reads a classpath resource as UTF-8. */

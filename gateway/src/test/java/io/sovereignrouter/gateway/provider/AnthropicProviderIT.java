@@ -82,7 +82,7 @@ class AnthropicProviderIT {
                   base-url: http://127.0.0.1:%d
                   credential: env:TEST_ANTHROPIC_KEY
                   models:
-                    - { id: sonnet, upstream: claude-sonnet-4-5 }
+                    - { id: sonnet, upstream: claude-sonnet-4-5, capabilities: { vision: true } }
                     - { id: sonnet-broken, upstream: claude-broken }
               """
                   .formatted(upstream.port()),

@@ -66,7 +66,7 @@ class BedrockProviderIT {
                   base-url: http://127.0.0.1:%d
                   aws: { region: %s, access-key-id: env:T_AK, secret-access-key: env:T_SK, session-token: env:T_ST }
                   models:
-                    - { id: haiku, upstream: "anthropic.claude-3-haiku-20240307-v1:0" }
+                    - { id: haiku, upstream: "anthropic.claude-3-haiku-20240307-v1:0", capabilities: { vision: true } }
                     - { id: truncated }
                     - { id: corrupt }
               """

@@ -65,7 +65,7 @@ class OllamaProviderIT {
                   discover: true
                   base-url: http://127.0.0.1:%d
                   models:
-                    - { id: llama, upstream: "llama3.2:latest" }
+                    - { id: llama, upstream: "llama3.2:latest", capabilities: { vision: true } }
               """
                   .formatted(upstream.port()),
           Map.of());

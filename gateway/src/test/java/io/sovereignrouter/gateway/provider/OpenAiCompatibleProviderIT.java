@@ -48,6 +48,7 @@ class OpenAiCompatibleProviderIT {
             models: [ { id: up-refused } ]
           - id: mock
             type: mock
+            priority: 1
             models: [ { id: up-over } ]
           - id: oa
             type: openai

@@ -93,7 +93,7 @@ class VertexProviderIT {
                   base-url: http://127.0.0.1:%d
                   gcp: { project: %s, location: %s, credentials: "env:T_VERTEX_SA" }
                   models:
-                    - { id: flash, upstream: gemini-2.5-flash }
+                    - { id: flash, upstream: gemini-2.5-flash, capabilities: { vision: true } }
                     - { id: claude-on-vertex, upstream: claude-sonnet-4-5 }
               """
                   .formatted(upstream.port(), PROJECT, LOCATION),
