@@ -62,6 +62,8 @@ class PolicyEvaluatorsIT {
     embedded =
         PolicyEvaluators.create(
             vertx, new PolicyConfig(PolicyConfig.Engine.EMBEDDED, null, null, 2, 0));
+    embedded.warmUp().await(60, TimeUnit.SECONDS);
+    server.warmUp().await(5, TimeUnit.SECONDS);
   }
 
   @AfterAll
