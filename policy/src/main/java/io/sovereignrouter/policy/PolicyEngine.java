@@ -50,6 +50,15 @@ public interface PolicyEngine extends AutoCloseable {
     return evaluate(DECISION_PATH, input);
   }
 
+  /**
+   * Prepares the engine so that the first decisions are not much slower than the rest; blocks until
+   * done. The embedded engine compiles every wasm instance of its pool now (about a second or two
+   * each) instead of on first use. Does nothing by default.
+   *
+   * @throws PolicyEvaluationException when the engine cannot be prepared
+   */
+  default void warmUp() {}
+
   /** Releases the engine's resources; evaluations after close fail. */
   @Override
   void close();

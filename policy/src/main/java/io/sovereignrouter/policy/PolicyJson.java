@@ -14,7 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sovereignrouter.policy.internal.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -37,6 +41,24 @@ public final class PolicyJson {
    */
   public static String formatInput(PolicyInput input) {
     return Json.format(inputTree(input));
+  }
+
+  /**
+   * The inputs digest of a decision record: the SHA-256 of the input document exactly as {@link
+   * #formatInput} writes it and the engines receive it.
+   *
+   * @param input the input
+   * @return {@code sha256:} and 64 lowercase hex digits
+   */
+  public static String inputDigest(PolicyInput input) {
+    try {
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest(formatInput(input).getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(d);
+    } catch (NoSuchAlgorithmException e) {
+      throw new PolicyException("SHA-256 unavailable", e);
+    }
   }
 
   /**

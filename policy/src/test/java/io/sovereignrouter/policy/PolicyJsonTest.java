@@ -145,4 +145,34 @@ class PolicyJsonTest {
     assertThat(json).contains("\"price_input_per_mtok\":0.5");
     assertThat(PolicyJson.parseInput(json)).isEqualTo(in);
   }
+
+  @Test
+  void inputDigest_knownAnswer() {
+    PolicyInput in =
+        new PolicyInput(
+            new Tenant("t-1", List.of("standard")),
+            "standard",
+            new RouteRequest("auto", false, new Needs(false, false, false, 10), 5, 7),
+            new Origin("", "127.0.0.1"),
+            List.of());
+    assertThat(PolicyJson.formatInput(in))
+        .isEqualTo(
+            "{\"tenant\":{\"id\":\"t-1\",\"allowed_policies\":[\"standard\"]},\"policy_id\":\"standard\","
+                + "\"request\":{\"model\":\"auto\",\"stream\":false,\"needs\":{\"tools\":false,"
+                + "\"json_mode\":false,\"vision\":false,\"context_tokens\":10},\"input_tokens\":5,"
+                + "\"max_output_tokens\":7},\"origin\":{\"header\":\"\",\"client_address\":\"127.0.0.1\"},"
+                + "\"candidates\":[]}");
+    // Known answer: `printf '%s' '<the document above>' | sha256sum` (coreutils).
+    assertThat(PolicyJson.inputDigest(in))
+        .isEqualTo("sha256:b1312be1e2a83e93c81b416b5eb1c934d954a7d9adb842fa72d9cd8a0d039f0d");
+  }
+
+  @Test
+  void inputDigest_changesWithAnyField() {
+    PolicyInput a = LargeCatalogInputs.of(50, "standard", 1);
+    assertThat(PolicyJson.inputDigest(a))
+        .isEqualTo(PolicyJson.inputDigest(LargeCatalogInputs.of(50, "standard", 1)))
+        .isNotEqualTo(PolicyJson.inputDigest(LargeCatalogInputs.of(50, "standard", 2)))
+        .isNotEqualTo(PolicyJson.inputDigest(LargeCatalogInputs.of(50, "dev-open", 1)));
+  }
 }

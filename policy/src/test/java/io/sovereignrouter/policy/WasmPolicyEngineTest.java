@@ -136,6 +136,17 @@ class WasmPolicyEngineTest {
   }
 
   @Test
+  void warmUp_fillsPool_thenDecidesAsBefore() {
+    try (PolicyEngine engine = PolicyEngines.embedded(PolicyBundle.builtin(), 2)) {
+      engine.warmUp();
+      engine.warmUp(); // idempotent: the pool is full
+      DecisionVectors.Vector v = DecisionVectors.all().get(0);
+      assertThat(engine.decide(PolicyJson.parseInput(Json.format(v.input()))))
+          .isEqualTo(PolicyJson.parseDecision(v.want()));
+    }
+  }
+
+  @Test
   void builtin_digestIsStable() {
     assertThat(PolicyBundle.builtin().digest()).isEqualTo(PolicyBundle.builtin().digest());
   }

@@ -59,6 +59,18 @@ public final class EmbeddedPolicyEvaluator implements PolicyEvaluator {
         .recover(e -> Future.failedFuture(failure(path, e)));
   }
 
+  @Override
+  public Future<Void> warmUp() {
+    return workers
+        .<Void>executeBlocking(
+            () -> {
+              engine.warmUp();
+              return null;
+            },
+            false)
+        .recover(e -> Future.failedFuture(failure("warm-up", e)));
+  }
+
   private static Throwable failure(String path, Throwable e) {
     return switch (e) {
       case PolicyFormatException f ->

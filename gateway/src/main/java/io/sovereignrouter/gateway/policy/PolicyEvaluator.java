@@ -33,6 +33,17 @@ public interface PolicyEvaluator {
   }
 
   /**
+   * Prepares the engine before traffic arrives, so the first requests do not pay for it: the
+   * embedded engine compiles its wasm instances (about a second or two each) on its worker pool.
+   * Call it from the verticle's {@code start()}.
+   *
+   * @return completes when the engine is ready; fails with {@link PolicyEngineException}
+   */
+  default Future<Void> warmUp() {
+    return Future.succeededFuture();
+  }
+
+  /**
    * Which engine decides, for logs and the decision record.
    *
    * @return {@code embedded} or {@code server}

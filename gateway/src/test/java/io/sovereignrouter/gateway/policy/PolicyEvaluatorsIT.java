@@ -10,6 +10,7 @@ import io.sovereignrouter.gateway.config.PolicyConfig;
 import io.sovereignrouter.policy.Decision;
 import io.sovereignrouter.policy.PolicyInput;
 import io.sovereignrouter.policy.PolicyJson;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.junit5.VertxExtension;
@@ -62,6 +63,8 @@ class PolicyEvaluatorsIT {
     embedded =
         PolicyEvaluators.create(
             vertx, new PolicyConfig(PolicyConfig.Engine.EMBEDDED, null, null, 2, 0));
+    embedded.warmUp().await(60, TimeUnit.SECONDS);
+    server.warmUp().await(5, TimeUnit.SECONDS);
   }
 
   @AfterAll
@@ -105,6 +108,28 @@ class PolicyEvaluatorsIT {
     Decision viaEmbedded = embedded.decide(v.input()).await(10, TimeUnit.SECONDS);
     assertThat(viaServer).as("server: " + name).isEqualTo(v.want());
     assertThat(viaEmbedded).as("embedded: " + name).isEqualTo(v.want());
+  }
+
+  @Test
+  void decide_manyConcurrent_bothEnginesStillMatch(VertxTestContext ctx) throws Exception {
+    // Issued from the event loop at once: more than the wasm pool (2) and the worker pool hold.
+    List<Vector> all = vectors().map(a -> (Vector) a.get()[1]).toList();
+    List<Future<Boolean>> checks = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      for (Vector v : all) {
+        checks.add(embedded.decide(v.input()).map(d -> d.equals(v.want())));
+        checks.add(server.decide(v.input()).map(d -> d.equals(v.want())));
+      }
+    }
+    Future.all(checks)
+        .onComplete(
+            ctx.succeeding(
+                done ->
+                    ctx.verify(
+                        () -> {
+                          assertThat(checks).allMatch(f -> f.result());
+                          ctx.completeNow();
+                        })));
   }
 
   @Test

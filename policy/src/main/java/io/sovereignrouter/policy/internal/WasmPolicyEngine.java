@@ -31,6 +31,7 @@ public final class WasmPolicyEngine implements PolicyEngine {
   private final PolicyBundle bundle;
   private final byte[] wasm;
   private final String data;
+  private final int poolSize;
   private final Semaphore permits;
   private final ConcurrentLinkedDeque<Instance> idle = new ConcurrentLinkedDeque<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -61,6 +62,7 @@ public final class WasmPolicyEngine implements PolicyEngine {
             : Optional.of(new DecisionCache(decisionCacheSize));
     this.wasm = bundle.wasm();
     this.data = bundle.dataJson();
+    this.poolSize = poolSize;
     this.permits = new Semaphore(poolSize);
   }
 
@@ -147,6 +149,30 @@ public final class WasmPolicyEngine implements PolicyEngine {
       return raw;
     } finally {
       permits.release();
+    }
+  }
+
+  @Override
+  public void warmUp() {
+    // Holding every permit means no instance is lent out, so idle holds all that exist.
+    try {
+      permits.acquire(poolSize);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PolicyEvaluationException("interrupted while warming up the wasm pool", e);
+    }
+    try {
+      while (idle.size() < poolSize && !closed.get()) {
+        Instance instance = newInstance();
+        // One evaluation also runs the module's start-up paths through the JIT once.
+        instance.policy().entrypoint(instance.entrypoints().values().iterator().next());
+        instance.policy().input("{}").evaluate();
+        idle.offerFirst(instance);
+      }
+    } catch (RuntimeException e) {
+      throw new PolicyEvaluationException("wasm pool warm-up failed: " + e.getMessage(), e);
+    } finally {
+      permits.release(poolSize);
     }
   }
 
