@@ -55,12 +55,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Composition root: opens the data directory and store, builds providers and the catalog, and
  * starts the data-plane and admin listeners. Plain code, no DI container.
  */
 public final class Gateway implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
   static final String ADMIN_TOKEN_FILE = "admin.token";
   static final String KEY_HASH_FILE = "keyhash.secret";
   static final String SCAN_KEY_FILE = "scan.key";
@@ -192,6 +195,10 @@ public final class Gateway implements AutoCloseable {
       Witnesses witnesses = Witnesses.load(config.witnesses());
       PolicyEvaluator evaluator = PolicyEvaluators.create(vertx, config.policy());
       closeEvaluator = evaluator;
+      // Compiling the wasm instances takes seconds: start serving now, warm up alongside.
+      evaluator
+          .warmUp()
+          .onFailure(e -> LOG.warn("policy engine warm-up failed: {}", e.getMessage()));
       DataPlane plane =
           new DataPlane(
               new Authenticator(store, hasher, Clock.systemUTC()),
