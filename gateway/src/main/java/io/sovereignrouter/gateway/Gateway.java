@@ -26,10 +26,9 @@ import io.sovereignrouter.gateway.ratelimit.RateLimiter;
 import io.sovereignrouter.gateway.ratelimit.RateLimiters;
 import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.HealthTracker;
-import io.sovereignrouter.gateway.scan.ChatRequestScanner;
 import io.sovereignrouter.gateway.scan.Fingerprinter;
 import io.sovereignrouter.gateway.scan.LeakAction;
-import io.sovereignrouter.gateway.scan.Scanner;
+import io.sovereignrouter.gateway.scan.TenantScanners;
 import io.sovereignrouter.gateway.spend.SpendLedger;
 import io.sovereignrouter.gateway.spend.SpendSweeper;
 import io.sovereignrouter.gateway.storage.AttestationIndex;
@@ -189,8 +188,7 @@ public final class Gateway implements AutoCloseable {
               .decode(dir.secret(SCAN_KEY_FILE, () -> base64(random, 32)).value());
       LeakScanStage leakScan =
           LeakScanStage.create(
-              new ChatRequestScanner(Scanner.builtin(Fingerprinter.of(scanKey))),
-              new AuditEvents(auditLog));
+              new TenantScanners(Fingerprinter.of(scanKey)), new AuditEvents(auditLog));
       Set<String> knownPolicies = KnownPolicies.builtin();
       Witnesses witnesses = Witnesses.load(config.witnesses());
       PolicyEvaluator evaluator = PolicyEvaluators.create(vertx, config.policy());

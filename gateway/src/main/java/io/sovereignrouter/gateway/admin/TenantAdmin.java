@@ -1,5 +1,7 @@
 package io.sovereignrouter.gateway.admin;
 
+import io.sovereignrouter.gateway.scan.ScanException;
+import io.sovereignrouter.gateway.scan.TenantScanners;
 import io.sovereignrouter.gateway.spend.SpendLedger;
 import io.sovereignrouter.gateway.tenancy.DuplicateTenantException;
 import io.sovereignrouter.gateway.tenancy.InvalidSettingException;
@@ -243,6 +245,13 @@ final class TenantAdmin {
       merged = TenantSettingsJson.merge(base, patch);
     } catch (InvalidSettingException e) {
       throw AdminProblem.invalid(e.field(), e.getMessage());
+    }
+    try {
+      TenantScanners.validate(merged.scan());
+    } catch (ScanException e) {
+      throw AdminProblem.invalid(
+          e.getMessage().contains("allow-list") ? "leak_scan_allow" : "leak_scan_rules",
+          e.getMessage());
     }
     for (String policy : merged.allowedPolicies()) {
       if (!knownPolicies.contains(policy)) {

@@ -5,6 +5,8 @@ import io.sovereignrouter.gateway.scan.ChatRequestScanner;
 import io.sovereignrouter.gateway.scan.JsonFinding;
 import io.sovereignrouter.gateway.scan.LeakAction;
 import io.sovereignrouter.gateway.scan.ScanVerdict;
+import io.sovereignrouter.gateway.scan.TenantScanners;
+import io.sovereignrouter.gateway.tenancy.TenantSettings;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,20 +25,20 @@ public final class LeakScanStage {
   /** Bodies up to this size are scanned on the event loop (well under a millisecond). */
   static final int INLINE_LIMIT = 16 * 1024;
 
-  private final ChatRequestScanner scanner;
+  private final TenantScanners scanners;
   private final AuditEvents events;
 
-  private LeakScanStage(ChatRequestScanner scanner, AuditEvents events) {
-    this.scanner = scanner;
+  private LeakScanStage(TenantScanners scanners, AuditEvents events) {
+    this.scanners = scanners;
     this.events = events;
   }
 
   /**
-   * @param scanner the request scanner
+   * @param scanners the request scanner of each tenant
    * @param events where findings are recorded
    */
-  public static LeakScanStage create(ChatRequestScanner scanner, AuditEvents events) {
-    return new LeakScanStage(scanner, events);
+  public static LeakScanStage create(TenantScanners scanners, AuditEvents events) {
+    return new LeakScanStage(scanners, events);
   }
 
   /**
@@ -45,8 +47,9 @@ public final class LeakScanStage {
    * the calling tenant's {@code leak_scan_action}.
    */
   Future<JsonObject> apply(RoutingContext ctx, JsonObject body) {
-    LeakAction action =
-        RequestState.of(ctx).caller().orElseThrow().tenant().settings().leakScanAction();
+    TenantSettings settings = RequestState.of(ctx).caller().orElseThrow().tenant().settings();
+    LeakAction action = settings.leakScanAction();
+    ChatRequestScanner scanner = scanners.scanner(settings.scan());
     Future<ScanVerdict> verdict =
         ctx.body().length() <= INLINE_LIMIT
             ? Future.succeededFuture(scanner.scan(body, action))

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param rateLimits per-minute request and token limits
  * @param leakScanAction what stage 2 does with findings
  * @param maxActiveKeys how many unrevoked keys the tenant may hold at once
+ * @param scan the tenant's own leak-scan rules and exceptions
  */
 public record TenantSettings(
     List<String> allowedPolicies,
@@ -22,7 +23,8 @@ public record TenantSettings(
     Optional<SpendCap> spendCap,
     RateLimits rateLimits,
     LeakAction leakScanAction,
-    int maxActiveKeys) {
+    int maxActiveKeys,
+    ScanSettings scan) {
 
   /** The most keys any tenant may hold; protects the key table from a runaway script. */
   public static final int KEY_LIMIT = 100;
@@ -37,16 +39,34 @@ public record TenantSettings(
           LeakAction.REDACT,
           10);
 
+  /** Settings with built-in leak-scan rules only. */
+  public TenantSettings(
+      List<String> allowedPolicies,
+      String defaultPolicy,
+      Optional<SpendCap> spendCap,
+      RateLimits rateLimits,
+      LeakAction leakScanAction,
+      int maxActiveKeys) {
+    this(
+        allowedPolicies,
+        defaultPolicy,
+        spendCap,
+        rateLimits,
+        leakScanAction,
+        maxActiveKeys,
+        ScanSettings.NONE);
+  }
+
   /** A copy with another leak-scan action. */
   public TenantSettings withLeakScanAction(LeakAction action) {
     return new TenantSettings(
-        allowedPolicies, defaultPolicy, spendCap, rateLimits, action, maxActiveKeys);
+        allowedPolicies, defaultPolicy, spendCap, rateLimits, action, maxActiveKeys, scan);
   }
 
   /** A copy with other policy bindings. */
   public TenantSettings withPolicies(List<String> allowed, String defaultPolicy) {
     return new TenantSettings(
-        allowed, defaultPolicy, spendCap, rateLimits, leakScanAction, maxActiveKeys);
+        allowed, defaultPolicy, spendCap, rateLimits, leakScanAction, maxActiveKeys, scan);
   }
 
   /** Validates the cross-field rules. */
@@ -56,6 +76,7 @@ public record TenantSettings(
     Objects.requireNonNull(spendCap, "spendCap");
     Objects.requireNonNull(rateLimits, "rateLimits");
     Objects.requireNonNull(leakScanAction, "leakScanAction");
+    Objects.requireNonNull(scan, "scan");
     if (allowedPolicies.isEmpty()) {
       throw new InvalidSettingException("allowed_policies", "must name at least one policy");
     }

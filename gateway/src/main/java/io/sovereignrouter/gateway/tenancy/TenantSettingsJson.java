@@ -25,7 +25,13 @@ public final class TenantSettingsJson {
           "spend_cap",
           "rate_limits",
           "leak_scan_action",
-          "max_active_keys");
+          "max_active_keys",
+          "leak_scan_rules",
+          "leak_scan_allow");
+  private static final Set<String> RULE_FIELDS =
+      Set.of("id", "regex", "keywords", "secret_group", "min_entropy");
+  private static final Set<String> ALLOW_FIELDS =
+      Set.of("fingerprints", "patterns", "disabled_rules");
   private static final Set<String> CAP_FIELDS = Set.of("usd", "period");
   private static final Set<String> LIMIT_FIELDS = Set.of("rpm", "tpm", "key_rpm", "key_tpm");
   private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
@@ -56,7 +62,14 @@ public final class TenantSettingsJson {
                 .put("key_rpm", orNull(l.keyRequestsPerMinute()))
                 .put("key_tpm", orNull(l.keyTokensPerMinute())))
         .put("leak_scan_action", s.leakScanAction().configValue())
-        .put("max_active_keys", s.maxActiveKeys());
+        .put("max_active_keys", s.maxActiveKeys())
+        .put("leak_scan_rules", rules(s.scan()))
+        .put(
+            "leak_scan_allow",
+            new JsonObject()
+                .put("fingerprints", new JsonArray(s.scan().allowFingerprints()))
+                .put("patterns", new JsonArray(s.scan().allowPatterns()))
+                .put("disabled_rules", new JsonArray(s.scan().disabledRules())));
   }
 
   /**
@@ -95,7 +108,119 @@ public final class TenantSettingsJson {
                 whole(
                     patch.getValue("max_active_keys"), "max_active_keys", TenantSettings.KEY_LIMIT)
             : base.maxActiveKeys();
-    return new TenantSettings(allowed, defaultPolicy, cap, limits, action, maxKeys);
+    ScanSettings scan = base.scan();
+    if (patch.containsKey("leak_scan_rules")) {
+      scan =
+          new ScanSettings(
+              parseRules(patch.getValue("leak_scan_rules")),
+              scan.allowFingerprints(),
+              scan.allowPatterns(),
+              scan.disabledRules());
+    }
+    if (patch.containsKey("leak_scan_allow")) {
+      scan = parseAllow(patch.getValue("leak_scan_allow"), scan.rules());
+    }
+    return new TenantSettings(allowed, defaultPolicy, cap, limits, action, maxKeys, scan);
+  }
+
+  private static JsonArray rules(ScanSettings scan) {
+    JsonArray out = new JsonArray();
+    for (ScanSettings.CustomRule r : scan.rules()) {
+      out.add(
+          new JsonObject()
+              .put("id", r.id())
+              .put("regex", r.regex())
+              .put("keywords", new JsonArray(r.keywords()))
+              .put("secret_group", r.secretGroup())
+              .put("min_entropy", r.minEntropy()));
+    }
+    return out;
+  }
+
+  private static List<ScanSettings.CustomRule> parseRules(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof JsonArray array) || array.size() > ScanSettings.MAX_RULES) {
+      throw new InvalidSettingException(
+          "leak_scan_rules", "must be an array of at most " + ScanSettings.MAX_RULES + " rules");
+    }
+    List<ScanSettings.CustomRule> out = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      String at = "leak_scan_rules[" + i + "]";
+      if (!(array.getValue(i) instanceof JsonObject rule)) {
+        throw new InvalidSettingException(at, "must be an object {id, regex, keywords, ...}");
+      }
+      unknown(rule, RULE_FIELDS, at + ".");
+      if (!(rule.getValue("id") instanceof String id) || !id.matches("[a-z0-9][a-z0-9._-]{0,79}")) {
+        throw new InvalidSettingException(at + ".id", "must match [a-z0-9][a-z0-9._-]{0,79}");
+      }
+      if (!(rule.getValue("regex") instanceof String regex)
+          || regex.isEmpty()
+          || regex.length() > 1024) {
+        throw new InvalidSettingException(at + ".regex", "must be an RE2 pattern of 1-1024 chars");
+      }
+      List<String> keywords = strings(rule.getValue("keywords"), at + ".keywords", 16, 64);
+      long group =
+          rule.getValue("secret_group") == null
+              ? 0
+              : rule.getValue("secret_group") instanceof Number n
+                      && n.intValue() >= 0
+                      && n.intValue() <= 9
+                  ? n.intValue()
+                  : -1;
+      if (group < 0) {
+        throw new InvalidSettingException(at + ".secret_group", "must be an integer in 0..9");
+      }
+      Object entropy = rule.getValue("min_entropy", 0);
+      if (!(entropy instanceof Number e) || e.doubleValue() < 0 || e.doubleValue() > 8) {
+        throw new InvalidSettingException(at + ".min_entropy", "must be a number in 0..8");
+      }
+      out.add(new ScanSettings.CustomRule(id, regex, keywords, (int) group, e.doubleValue()));
+    }
+    return out;
+  }
+
+  private static ScanSettings parseAllow(Object value, List<ScanSettings.CustomRule> rules) {
+    if (value == null) {
+      return new ScanSettings(rules, List.of(), List.of(), List.of());
+    }
+    if (!(value instanceof JsonObject allow)) {
+      throw new InvalidSettingException("leak_scan_allow", "must be an object or null");
+    }
+    unknown(allow, ALLOW_FIELDS, "leak_scan_allow.");
+    List<String> fingerprints =
+        strings(allow.getValue("fingerprints"), "leak_scan_allow.fingerprints", 1000, 64);
+    for (String f : fingerprints) {
+      if (!f.matches("[0-9a-f]{16}")) {
+        throw new InvalidSettingException(
+            "leak_scan_allow.fingerprints", "must hold 16-hex-digit finding fingerprints");
+      }
+    }
+    return new ScanSettings(
+        rules,
+        fingerprints,
+        strings(allow.getValue("patterns"), "leak_scan_allow.patterns", 100, 1024),
+        strings(allow.getValue("disabled_rules"), "leak_scan_allow.disabled_rules", 500, 80));
+  }
+
+  private static List<String> strings(Object value, String field, int maxItems, int maxLength) {
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof JsonArray array) || array.size() > maxItems) {
+      throw new InvalidSettingException(
+          field, "must be an array of at most " + maxItems + " strings");
+    }
+    List<String> out = new ArrayList<>();
+    for (Object item : array) {
+      if (!(item instanceof String s) || s.isEmpty() || s.length() > maxLength) {
+        throw new InvalidSettingException(
+            field, "must hold non-empty strings of at most " + maxLength + " characters");
+      }
+      out.add(s);
+    }
+    return out;
   }
 
   /** Parses stored settings (the full form {@link #format} wrote). */

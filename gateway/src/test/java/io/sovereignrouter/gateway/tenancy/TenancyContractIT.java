@@ -214,6 +214,52 @@ abstract class TenancyContractIT {
   }
 
   @Test
+  void tenantScanRules_customRuleBlocks_allowListExempts_badPattern400() {
+    String[] t = tenantWithKey("\"leak_scan_action\":\"block\"");
+    String token = "acme_" + "3f9a".repeat(8);
+    String body =
+        "{\"model\":\"priced-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"key "
+            + token
+            + "\"}]}";
+    assertThat(post(t[1], "/v1/chat/completions", body).statusCode())
+        .as("no built-in rule knows this format")
+        .isEqualTo(200);
+    HttpResponse<String> patched =
+        admin(
+            "PATCH",
+            "/admin/v1/tenants/" + t[0],
+            "{\"leak_scan_rules\":[{\"id\":\"acme-token\",\"regex\":\"acme_[a-f0-9]{32}\","
+                + "\"keywords\":[\"acme_\"]}]}");
+    assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+    HttpResponse<String> blocked = post(t[1], "/v1/chat/completions", body);
+    assertThat(blocked.statusCode()).isEqualTo(400);
+    assertThat(blocked.body()).contains("credential_leak", "acme-token").doesNotContain(token);
+
+    HttpResponse<String> allowed =
+        admin(
+            "PATCH",
+            "/admin/v1/tenants/" + t[0],
+            "{\"leak_scan_allow\":{\"patterns\":[\"^acme_(3f9a){8}$\"]}}");
+    assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+    assertThat(post(t[1], "/v1/chat/completions", body).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> bad =
+        admin(
+            "PATCH",
+            "/admin/v1/tenants/" + t[0],
+            "{\"leak_scan_rules\":[{\"id\":\"broken\",\"regex\":\"(unclosed\"}]}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(bad.body()).getString("field")).isEqualTo("leak_scan_rules");
+    HttpResponse<String> clash =
+        admin(
+            "PATCH",
+            "/admin/v1/tenants/" + t[0],
+            "{\"leak_scan_rules\":[{\"id\":\"x\",\"regex\":\"a\",\"keywords\":[\"a\"]},"
+                + "{\"id\":\"x\",\"regex\":\"b\",\"keywords\":[\"b\"]}]}");
+    assertThat(clash.statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void streaming_settlesRealUsage_orTheEstimateWhenTheProviderReportsNone() {
     String[] t = tenantWithKey("\"spend_cap\":{\"usd\":100,\"period\":\"month\"}");
     HttpResponse<String> withUsage =
