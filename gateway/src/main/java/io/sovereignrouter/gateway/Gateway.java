@@ -14,6 +14,8 @@ import io.sovereignrouter.gateway.config.ServerConfig;
 import io.sovereignrouter.gateway.http.DataPlane;
 import io.sovereignrouter.gateway.http.GatewayRoutes;
 import io.sovereignrouter.gateway.http.LeakScanStage;
+import io.sovereignrouter.gateway.http.Readiness;
+import io.sovereignrouter.gateway.metrics.GatewayMetrics;
 import io.sovereignrouter.gateway.policy.PolicyEvaluator;
 import io.sovereignrouter.gateway.policy.PolicyEvaluators;
 import io.sovereignrouter.gateway.policy.Witnesses;
@@ -43,6 +45,7 @@ import io.sovereignrouter.gateway.tenancy.TenantRepository;
 import io.sovereignrouter.gateway.tenancy.TenantSettings;
 import io.sovereignrouter.keystore.SecretResolver;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.security.SecureRandom;
@@ -186,17 +189,21 @@ public final class Gateway implements AutoCloseable {
       byte[] scanKey =
           Base64.getUrlDecoder()
               .decode(dir.secret(SCAN_KEY_FILE, () -> base64(random, 32)).value());
+      GatewayMetrics metrics =
+          new GatewayMetrics(health::snapshots, () -> auditLog.checkpoint().checkpoint().size());
       LeakScanStage leakScan =
           LeakScanStage.create(
-              new TenantScanners(Fingerprinter.of(scanKey)), new AuditEvents(auditLog));
+              new TenantScanners(Fingerprinter.of(scanKey)), new AuditEvents(auditLog), metrics);
       Set<String> knownPolicies = KnownPolicies.builtin();
       Witnesses witnesses = Witnesses.load(config.witnesses());
       PolicyEvaluator evaluator = PolicyEvaluators.create(vertx, config.policy());
       closeEvaluator = evaluator;
       // Compiling the wasm instances takes seconds: start serving now, warm up alongside.
-      evaluator
-          .warmUp()
-          .onFailure(e -> LOG.warn("policy engine warm-up failed: {}", e.getMessage()));
+      Future<Void> warm =
+          evaluator
+              .warmUp()
+              .onFailure(e -> LOG.warn("policy engine warm-up failed: {}", e.getMessage()));
+      RateLimiter counters = limiter;
       DataPlane plane =
           new DataPlane(
               new Authenticator(store, hasher, Clock.systemUTC()),
@@ -210,7 +217,18 @@ public final class Gateway implements AutoCloseable {
               auditLog,
               attestationIndex,
               indexWriter,
-              server.bodyLimitBytes());
+              server.bodyLimitBytes(),
+              metrics,
+              new Readiness(
+                  List.of(
+                      new Readiness.Check("storage", () -> store.tenant("tn_readiness")),
+                      new Readiness.Check(
+                          "audit_log",
+                          () -> vertx.executeBlocking(() -> auditLog.checkpoint(), false)),
+                      new Readiness.Check(
+                          "rate_limits",
+                          () -> counters.admit(List.of(), 0, java.time.Instant.now())),
+                      new Readiness.Check("policy_engine", () -> warm))));
       SpendSweeper sweeper = new SpendSweeper(vertx, ledger);
 
       AdminToken adminToken = new AdminToken(admin.value());
@@ -248,7 +266,8 @@ public final class Gateway implements AutoCloseable {
                           providerStore,
                           registry,
                           providerSync,
-                          new AuditEvents(auditLog))),
+                          new AuditEvents(auditLog),
+                          metrics)),
               server.adminHost(),
               server.adminPort(),
               1,

@@ -1,6 +1,7 @@
 package io.sovereignrouter.gateway.admin;
 
 import io.sovereignrouter.gateway.attest.AuditEvents;
+import io.sovereignrouter.gateway.metrics.GatewayMetrics;
 import io.sovereignrouter.gateway.providers.ProviderRegistry;
 import io.sovereignrouter.gateway.providers.ProviderRepository;
 import io.sovereignrouter.gateway.providers.ProviderSync;
@@ -42,6 +43,7 @@ public final class AdminRoutes {
    * @param registry the live provider set
    * @param providerSync applies stored provider changes
    * @param events audit log of administrative changes
+   * @param metrics served at {@code GET /metrics}
    */
   public record Services(
       TenantRepository store,
@@ -53,7 +55,8 @@ public final class AdminRoutes {
       ProviderRepository providerStore,
       ProviderRegistry registry,
       ProviderSync providerSync,
-      AuditEvents events) {}
+      AuditEvents events,
+      GatewayMetrics metrics) {}
 
   /**
    * @param vertx owning instance
@@ -63,6 +66,20 @@ public final class AdminRoutes {
   public static Router create(Vertx vertx, AdminToken token, Services services) {
     Router router = Router.router(vertx);
     router.get("/healthz").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
+    // Prometheus scrapes without the admin token: the admin port is loopback or policy-restricted.
+    router
+        .get("/metrics")
+        .handler(
+            ctx ->
+                ctx.vertx()
+                    .executeBlocking(() -> services.metrics().scrape(), false)
+                    .onSuccess(
+                        text ->
+                            ctx.response()
+                                .putHeader(
+                                    "Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                                .end(text))
+                    .onFailure(ctx::fail));
     router.route("/admin/*").handler(ctx -> authorize(ctx, token));
     router.route("/admin/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     router.get("/admin/v1/openapi.yaml").handler(AdminOpenApi::serve);

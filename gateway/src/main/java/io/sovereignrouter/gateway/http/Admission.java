@@ -28,6 +28,9 @@ final class Admission {
   private final long estimatedInput;
   private final long estimatedOutput;
   private boolean closed;
+  private long settledInput;
+  private long settledOutput;
+  private long settledCost;
 
   Admission(
       SpendLedger ledger,
@@ -62,6 +65,9 @@ final class Admission {
     long input = usage.map(u -> u.getLong("prompt_tokens", estimatedInput)).orElse(estimatedInput);
     long output = usage.map(u -> u.getLong("completion_tokens", 0L)).orElse(estimatedOutput);
     long cost = route.model().pricing().costMicros(input, output);
+    settledInput = input;
+    settledOutput = output;
+    settledCost = cost;
     UsageEvent event =
         new UsageEvent(
             Instant.now(),
@@ -86,6 +92,21 @@ final class Admission {
     closed = true;
     correctTokens(0);
     return reservation.map(ledger::release).orElseGet(Future::succeededFuture);
+  }
+
+  /** Settled prompt tokens (0 until settled). */
+  long settledInput() {
+    return settledInput;
+  }
+
+  /** Settled completion tokens (0 until settled). */
+  long settledOutput() {
+    return settledOutput;
+  }
+
+  /** Settled cost in micro-dollars (0 until settled). */
+  long settledCost() {
+    return settledCost;
   }
 
   /** Whether settle or release ran. */

@@ -4,6 +4,7 @@ import io.sovereignrouter.attestation.Hash;
 import io.sovereignrouter.gateway.attest.AttestationFacts;
 import io.sovereignrouter.gateway.attest.AttestationIndexWriter;
 import io.sovereignrouter.gateway.attest.Attester;
+import io.sovereignrouter.gateway.metrics.GatewayMetrics;
 import io.sovereignrouter.gateway.provider.UpstreamReply;
 import io.sovereignrouter.gateway.routing.Route;
 import io.sovereignrouter.gateway.tenancy.Authentication.Authenticated;
@@ -24,10 +25,12 @@ final class Attestations {
   static final String LOG_INDEX = "X-SF-Log-Index";
   private final Attester attester;
   private final AttestationIndexWriter index;
+  private final GatewayMetrics metrics;
 
-  Attestations(Attester attester, AttestationIndexWriter index) {
+  Attestations(Attester attester, AttestationIndexWriter index, GatewayMetrics metrics) {
     this.attester = attester;
     this.index = index;
+    this.metrics = metrics;
   }
 
   /** Attests a JSON reply and answers with it, attestation included. */
@@ -72,10 +75,14 @@ final class Attestations {
 
   /** Attests and queues the lookup row, so {@code GET /v1/attestations/{id}} finds it. */
   private Future<JsonObject> attest(RoutingContext ctx, AttestationFacts facts) {
+    long started = System.nanoTime();
     return attester
         .attest(ctx.vertx(), facts)
         .onSuccess(
-            a -> index.submit(facts.routeDecisionId(), facts.tenantId(), a.getLong("rekor_index")));
+            a -> {
+              metrics.logAppend(System.nanoTime() - started);
+              index.submit(facts.routeDecisionId(), facts.tenantId(), a.getLong("rekor_index"));
+            });
   }
 
   private static AttestationFacts facts(

@@ -3,6 +3,7 @@ package io.sovereignrouter.gateway.http;
 import io.sovereignrouter.gateway.attest.AttestationIndexWriter;
 import io.sovereignrouter.gateway.attest.Attester;
 import io.sovereignrouter.gateway.attest.AuditLog;
+import io.sovereignrouter.gateway.metrics.GatewayMetrics;
 import io.sovereignrouter.gateway.policy.PolicyEvaluator;
 import io.sovereignrouter.gateway.policy.Witnesses;
 import io.sovereignrouter.gateway.ratelimit.RateLimiter;
@@ -30,6 +31,8 @@ import java.util.function.Supplier;
  * @param attestationIndex route decision id → log index
  * @param indexWriter batches index rows
  * @param bodyLimitBytes larger bodies get 413
+ * @param metrics Prometheus metrics and the access log
+ * @param readiness what {@code GET /readyz} checks
  */
 public record DataPlane(
     Authenticator authenticator,
@@ -43,7 +46,9 @@ public record DataPlane(
     AuditLog log,
     AttestationIndex attestationIndex,
     AttestationIndexWriter indexWriter,
-    long bodyLimitBytes) {
+    long bodyLimitBytes,
+    GatewayMetrics metrics,
+    Readiness readiness) {
 
   /**
    * What stage 3 needs.

@@ -29,10 +29,11 @@ public final class GatewayRoutes {
                 plane.policy().evaluator(),
                 plane.policy().knownPolicies(),
                 plane.policy().health(),
-                plane.policy().witnesses()),
+                plane.policy().witnesses(),
+                plane.metrics()),
             new ModelResolver(catalog),
             plane.walk(),
-            new Attestations(plane.attester(), plane.indexWriter()));
+            new Attestations(plane.attester(), plane.indexWriter(), plane.metrics()));
     TenantAuthHandler auth = TenantAuthHandler.create(plane.authenticator());
     BodyHandler body =
         BodyHandler.create(false).setBodyLimit(plane.bodyLimitBytes()).setHandleFileUploads(false);
@@ -40,14 +41,13 @@ public final class GatewayRoutes {
     router
         .get("/healthz")
         .handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject().put("status", "ok")));
-    router
-        .get("/readyz")
-        .handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject().put("status", "ready")));
+    router.get("/readyz").handler(plane.readiness());
 
     LogFilesHandler logFiles = LogFilesHandler.create(plane.log());
     router.get("/log/checkpoint").handler(logFiles);
     router.get("/log/tile/*").handler(logFiles);
     router.route("/v1/*").handler(RequestIdHandler.create());
+    router.route("/v1/*").handler(new AccessLog(plane.metrics()));
     router.get("/v1/models").handler(auth).handler(ModelsHandler.create(catalog));
     router
         .get("/v1/attestations/:route_decision_id")

@@ -1,6 +1,7 @@
 package io.sovereignrouter.gateway.http;
 
 import io.sovereignrouter.gateway.attest.AuditEvents;
+import io.sovereignrouter.gateway.metrics.GatewayMetrics;
 import io.sovereignrouter.gateway.scan.ChatRequestScanner;
 import io.sovereignrouter.gateway.scan.JsonFinding;
 import io.sovereignrouter.gateway.scan.LeakAction;
@@ -27,18 +28,22 @@ public final class LeakScanStage {
 
   private final TenantScanners scanners;
   private final AuditEvents events;
+  private final GatewayMetrics metrics;
 
-  private LeakScanStage(TenantScanners scanners, AuditEvents events) {
+  private LeakScanStage(TenantScanners scanners, AuditEvents events, GatewayMetrics metrics) {
     this.scanners = scanners;
+    this.metrics = metrics;
     this.events = events;
   }
 
   /**
    * @param scanners the request scanner of each tenant
    * @param events where findings are recorded
+   * @param metrics counts findings per rule
    */
-  public static LeakScanStage create(TenantScanners scanners, AuditEvents events) {
-    return new LeakScanStage(scanners, events);
+  public static LeakScanStage create(
+      TenantScanners scanners, AuditEvents events, GatewayMetrics metrics) {
+    return new LeakScanStage(scanners, events, metrics);
   }
 
   /**
@@ -85,6 +90,7 @@ public final class LeakScanStage {
   private void record(RoutingContext ctx, RequestState state, ScanVerdict verdict) {
     JsonArray findings = new JsonArray();
     for (JsonFinding f : verdict.findings()) {
+      metrics.leakFinding(f.finding().rule());
       findings.add(
           new JsonObject()
               .put("rule", f.finding().rule())

@@ -2,6 +2,7 @@ package io.sovereignrouter.gateway.http;
 
 import io.sovereignrouter.attestation.Hash;
 import io.sovereignrouter.gateway.config.ModelConfig;
+import io.sovereignrouter.gateway.metrics.GatewayMetrics;
 import io.sovereignrouter.gateway.policy.PolicyEvaluator;
 import io.sovereignrouter.gateway.policy.Witnesses;
 import io.sovereignrouter.gateway.routing.BreakerState;
@@ -49,12 +50,15 @@ final class PolicyStage {
   private final Set<String> knownPolicies;
   private final HealthTracker health;
   private final Witnesses witnesses;
+  private final GatewayMetrics metrics;
 
   PolicyStage(
       PolicyEvaluator evaluator,
       Set<String> knownPolicies,
       HealthTracker health,
-      Witnesses witnesses) {
+      Witnesses witnesses,
+      GatewayMetrics metrics) {
+    this.metrics = metrics;
     this.evaluator = evaluator;
     this.knownPolicies = Set.copyOf(knownPolicies);
     this.health = health;
@@ -87,8 +91,17 @@ final class PolicyStage {
                     : ctx.request().remoteAddress().hostAddress()),
             candidates);
     String inputDigest = "sha256:" + hex(PolicyJson.formatInput(input));
+    long started = System.nanoTime();
     return evaluator
         .decide(input)
+        .onComplete(
+            ar ->
+                metrics.policyDecision(
+                    evaluator.engine(),
+                    ar.failed()
+                        ? "error"
+                        : ar.result() instanceof Decision.Allow ? "allow" : "deny",
+                    System.nanoTime() - started))
         .recover(
             e ->
                 Future.failedFuture(

@@ -36,7 +36,7 @@ public final class RequestIdHandler implements PlatformHandler {
     // later end handlers (spend settlement) would silently replace ours.
     ctx.addEndHandler(
         end -> {
-          if (end.failed()) {
+          if (!ctx.response().ended()) {
             state.markClientGone();
           }
         });

@@ -26,6 +26,7 @@ public final class RequestState {
   private int leakFindings;
   private Admission admission;
   private PolicyOutcome policy;
+  private io.sovereignrouter.gateway.routing.Route served;
 
   RequestState(String requestId, String routeDecisionId) {
     this.requestId = requestId;
@@ -95,6 +96,15 @@ public final class RequestState {
 
   void leakFindings(int count) {
     this.leakFindings = count;
+  }
+
+  /** The route that answers, once one did. */
+  public Optional<io.sovereignrouter.gateway.routing.Route> served() {
+    return Optional.ofNullable(served);
+  }
+
+  void served(io.sovereignrouter.gateway.routing.Route route) {
+    this.served = route;
   }
 
   /** The policy decision, once stage 3 allowed the request. */

@@ -20,6 +20,7 @@ final class RoutingHeaders {
   /** Headers of a served response; {@code serving} is the attempt that answers. */
   static void served(
       HttpServerResponse response, RequestState state, Route route, Attempt serving) {
+    state.served(route);
     response
         .putHeader("X-SF-Route-Decision", state.routeDecisionId())
         .putHeader("X-SF-Provider", route.provider().id())
