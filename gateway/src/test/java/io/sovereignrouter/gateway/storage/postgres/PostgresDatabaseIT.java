@@ -235,7 +235,7 @@ class PostgresDatabaseIT {
     PostgresConfig plain = EmbeddedPostgresServer.freshDatabase();
     PostgresConfig config =
         withSsl(plain, PostgresSslMode.VERIFY_FULL, "/nonexistent/sovereign-ca.pem");
-    assertThrows(RuntimeException.class, () -> PostgresDatabase.open(vertx, config).await());
+    assertThrows(StorageException.class, () -> PostgresDatabase.open(vertx, config).await());
   }
 
   @Test
