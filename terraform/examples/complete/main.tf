@@ -61,7 +61,7 @@ module "sovereign_router" {
   # RDS is verified with ssl-mode verify-full against this bundle (download it once, README: Deploy).
   rds_ca_bundle_pem = file(var.rds_ca_bundle_file)
   # From a first `./sovereign up` data dir; empty: create the Secret with kubectl first.
-  shared_secrets_dir = var.shared_secrets_dir
+  shared_secrets_dir = var.shared_secrets_dir == "" ? "" : pathexpand(var.shared_secrets_dir)
 
   image_repository = var.image_repository
   image_tag        = var.image_tag
