@@ -81,9 +81,6 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- if and .Values.serviceMonitor.enabled (not .Values.admin.expose) -}}
 {{- fail "serviceMonitor.enabled needs admin.expose=true (/metrics is on the admin port)" -}}
 {{- end -}}
-{{- if and .Values.serviceMonitor.enabled (not .Values.serviceMonitor.bearerTokenSecret.name) -}}
-{{- fail "serviceMonitor.enabled needs serviceMonitor.bearerTokenSecret.name (the admin token Secret)" -}}
-{{- end -}}
 {{- if and (ne .Values.kms.provider "none") (not .Values.kms.keyId) -}}
 {{- fail "kms.provider set but kms.keyId is empty" -}}
 {{- end -}}
