@@ -79,11 +79,23 @@ final class PolicyStage {
     for (Route r : routes) {
       candidates.add(candidate(r, now));
     }
+    long inputTokens = PolicyQuantizer.tokens(request.inputTokens());
+    RouteRequest shape =
+        new RouteRequest(
+            request.model(),
+            request.stream(),
+            new Needs(
+                request.needs().tools(),
+                request.needs().jsonMode(),
+                request.needs().vision(),
+                inputTokens + request.maxOutputTokens()),
+            inputTokens,
+            request.maxOutputTokens());
     PolicyInput input =
         new PolicyInput(
             new Tenant(tenant.id(), tenant.settings().allowedPolicies()),
             policyId,
-            request,
+            shape,
             new Origin(
                 Optional.ofNullable(ctx.request().getHeader("Origin")).orElse(""),
                 ctx.request().remoteAddress() == null
@@ -174,9 +186,9 @@ final class PolicyStage {
         DriftState.NONE,
         m.pricing().inputPerMillion(),
         m.pricing().outputPerMillion(),
-        h.totalP50Ms(),
-        h.totalP95Ms(),
-        h.samples() == 0 ? 1.0 : h.successRate(),
+        PolicyQuantizer.latency(h.totalP50Ms()),
+        PolicyQuantizer.latency(h.totalP95Ms()),
+        h.samples() == 0 ? 1.0 : PolicyQuantizer.successRate(h.successRate()),
         h.breaker() != BreakerState.OPEN,
         new Capabilities(
             m.capabilities().tools(),
