@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param policy which engine decides stage 3
  * @param witnesses trusted witness keys and their statements
  * @param tenantDefaults policies a tenant created without settings gets
+ * @param keystore the keystore chain: KEK source, KMS clients, plaintext cache TTL
  */
 public record GatewayConfig(
     ServerConfig server,
@@ -27,7 +28,8 @@ public record GatewayConfig(
     RateLimitConfig rateLimits,
     PolicyConfig policy,
     WitnessConfig witnesses,
-    TenantDefaultsConfig tenantDefaults) {
+    TenantDefaultsConfig tenantDefaults,
+    KeystoreConfig keystore) {
 
   /** Fills a missing server section with defaults; checks that provider ids are unique. */
   public GatewayConfig {
@@ -41,6 +43,7 @@ public record GatewayConfig(
     policy = Objects.requireNonNullElse(policy, PolicyConfig.DEFAULT);
     witnesses = Objects.requireNonNullElse(witnesses, WitnessConfig.NONE);
     tenantDefaults = Objects.requireNonNullElse(tenantDefaults, TenantDefaultsConfig.DEFAULT);
+    keystore = Objects.requireNonNullElse(keystore, KeystoreConfig.DEFAULT);
     long distinct = providers.stream().map(ProviderConfig::id).distinct().count();
     if (distinct != providers.size()) {
       throw new ConfigException("provider ids must be unique");
@@ -59,6 +62,7 @@ public record GatewayConfig(
         rateLimits,
         policy,
         witnesses,
-        tenantDefaults);
+        tenantDefaults,
+        keystore);
   }
 }
