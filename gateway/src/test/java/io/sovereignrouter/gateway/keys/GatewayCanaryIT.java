@@ -256,7 +256,9 @@ class GatewayCanaryIT {
     // upstream failures: a refused key (401) and a 500
     int refusedBefore = upstream.rejected.get();
     assertThat(chat(origin, demo, "reject-chat", "hello").statusCode()).isGreaterThanOrEqualTo(400);
-    assertThat(upstream.rejected.get()).as("the upstream refused the key").isGreaterThan(refusedBefore);
+    assertThat(upstream.rejected.get())
+        .as("the upstream refused the key")
+        .isGreaterThan(refusedBefore);
     assertThat(chat(origin, demo, "boom-chat", "hello").statusCode()).isGreaterThanOrEqualTo(500);
     // a canary pasted into a prompt: a leak-scan finding, redacted before the provider
     HttpResponse<String> leaked =
