@@ -21,21 +21,31 @@ resource "helm_release" "this" {
       annotations = { "eks.amazonaws.com/role-arn" = aws_iam_role.gateway.arn }
     }
     storage = { mode = "external" }
+    # storage.postgres: TLS verified against the RDS CA bundle (rds.force_ssl = 1 anyway).
     postgresql = {
-      host           = aws_db_instance.this.address
-      port           = aws_db_instance.this.port
-      database       = aws_db_instance.this.db_name
-      user           = aws_db_instance.this.username
-      sslMode        = "verify-full"
+      host     = aws_db_instance.this.address
+      port     = aws_db_instance.this.port
+      database = aws_db_instance.this.db_name
+      user     = aws_db_instance.this.username
+      sslMode  = "verify-full"
+      caBundle = {
+        configMap = kubernetes_config_map_v1.rds_ca.metadata[0].name
+        key       = local.rds_ca_key
+      }
       existingSecret = local.postgres_secret
       passwordKey    = "password"
     }
+    # rate-limits: rediss:// (in-transit encryption) with the AUTH token.
     redis = {
       host           = aws_elasticache_replication_group.this.primary_endpoint_address
-      port           = 6379
+      port           = aws_elasticache_replication_group.this.port
       tls            = true
       existingSecret = local.redis_secret
       authTokenKey   = "auth-token"
+    }
+    # admin.token, keyhash.secret, log.key, scan.key, fingerprint.keys shared by every replica.
+    sharedSecrets = {
+      existingSecret = local.shared_secret
     }
     kms = {
       provider = "aws"
@@ -56,6 +66,7 @@ resource "helm_release" "this" {
   depends_on = [
     kubernetes_secret_v1.postgres,
     kubernetes_secret_v1.redis,
+    kubernetes_secret_v1.shared,
     aws_iam_role_policy.gateway,
   ]
 }

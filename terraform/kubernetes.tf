@@ -45,6 +45,39 @@ resource "kubernetes_secret_v1" "redis" {
   type = "Opaque"
 }
 
+# The data-dir secrets every replica shares, from a data dir of a first `./sovereign up` (README:
+# Deploy). Optional: with shared_secrets_dir empty, create the Secret yourself (kubectl) before
+# `terraform apply` installs the release. Either way the gateway pods copy them into their data
+# dir in the chart's init container; with this resource their values are also in the state.
+resource "kubernetes_secret_v1" "shared" {
+  count = var.shared_secrets_dir != "" ? 1 : 0
+
+  metadata {
+    name      = local.shared_secret
+    namespace = local.namespace
+  }
+  data = merge(
+    { for f in local.shared_secret_files : f => file("${var.shared_secrets_dir}/${f}") },
+    fileexists("${var.shared_secrets_dir}/demo.key") ? { "demo.key" = file("${var.shared_secrets_dir}/demo.key") } : {},
+  )
+  type = "Opaque"
+}
+
+locals {
+  shared_secret_files = ["admin.token", "keyhash.secret", "log.key", "scan.key", "fingerprint.keys"]
+}
+
+# The CA bundle RDS certificates chain to, for storage.postgres.ssl-mode verify-full. Not secret.
+resource "kubernetes_config_map_v1" "rds_ca" {
+  metadata {
+    name      = "${var.name}-rds-ca"
+    namespace = local.namespace
+  }
+  data = {
+    (local.rds_ca_key) = var.rds_ca_bundle_pem
+  }
+}
+
 # Secrets Manager copies (encrypted with the storage key) for break-glass access and for
 # External Secrets Operator.
 resource "aws_secretsmanager_secret" "postgres" {

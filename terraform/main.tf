@@ -13,6 +13,8 @@ locals {
   chart_path          = var.chart_path != "" ? var.chart_path : "${path.module}/../helm/sovereign-router"
   postgres_secret     = "${var.name}-postgresql"
   redis_secret        = "${var.name}-redis"
+  shared_secret       = var.shared_secrets_name != "" ? var.shared_secrets_name : "${var.name}-shared"
+  rds_ca_key          = "rds-ca-bundle.pem"
   oidc_provider_host  = element(split("oidc-provider/", var.eks_oidc_provider_arn), 1)
   service_account_sub = "system:serviceaccount:${var.namespace}:${var.service_account_name}"
 }

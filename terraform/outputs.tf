@@ -52,3 +52,13 @@ output "helm_release_name" {
   description = "Name of the Helm release (also the chart's fullname prefix)."
   value       = helm_release.this.name
 }
+
+output "shared_secrets_name" {
+  description = "Kubernetes Secret the replicas copy admin.token, keyhash.secret, log.key, scan.key and fingerprint.keys from."
+  value       = local.shared_secret
+}
+
+output "rds_ca_configmap" {
+  description = "ConfigMap with the RDS CA bundle (storage.postgres.ssl-root-cert)."
+  value       = kubernetes_config_map_v1.rds_ca.metadata[0].name
+}

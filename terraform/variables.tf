@@ -228,6 +228,33 @@ variable "create_kubernetes_secrets" {
   default     = true
 }
 
+variable "rds_ca_bundle_pem" {
+  description = "PEM CA bundle RDS server certificates chain to (https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem or the region's bundle); the gateway verifies RDS with ssl-mode verify-full against it."
+  type        = string
+
+  validation {
+    condition     = can(regex("-----BEGIN CERTIFICATE-----", var.rds_ca_bundle_pem))
+    error_message = "rds_ca_bundle_pem must hold PEM certificates (-----BEGIN CERTIFICATE-----)."
+  }
+}
+
+variable "shared_secrets_dir" {
+  description = "Data dir of a first `./sovereign up` (admin.token, keyhash.secret, log.key, scan.key, fingerprint.keys, optional demo.key) to put into the shared Secret; empty: the Secret named by shared_secrets_name must exist in the namespace already."
+  type        = string
+  default     = ""
+}
+
+variable "shared_secrets_name" {
+  description = "Name of the Kubernetes Secret with the shared data-dir secrets (default: <name>-shared)."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.shared_secrets_name == "" || can(regex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", var.shared_secrets_name))
+    error_message = "shared_secrets_name must be a DNS-1123 label (or empty for <name>-shared)."
+  }
+}
+
 variable "chart_path" {
   description = "Path or repository URL of the sovereign-router chart (default: the chart in this repository)."
   type        = string
@@ -257,7 +284,7 @@ variable "image_digest" {
 }
 
 variable "replicas" {
-  description = "Gateway replicas (HPA minimum when autoscaling); 1 only until the shared PostgreSQL/Redis backends land (issue 8)."
+  description = "Gateway replicas (HPA minimum when autoscaling), all on the shared RDS PostgreSQL and ElastiCache Redis."
   type        = number
   default     = 3
 

@@ -58,6 +58,11 @@ module "sovereign_router" {
   client_security_group_ids = [data.aws_eks_cluster.this.vpc_config[0].cluster_security_group_id]
   eks_oidc_provider_arn     = var.eks_oidc_provider_arn
 
+  # RDS is verified with ssl-mode verify-full against this bundle (download it once, README: Deploy).
+  rds_ca_bundle_pem = file(var.rds_ca_bundle_file)
+  # From a first `./sovereign up` data dir; empty: create the Secret with kubectl first.
+  shared_secrets_dir = var.shared_secrets_dir == "" ? "" : pathexpand(var.shared_secrets_dir)
+
   image_repository = var.image_repository
   image_tag        = var.image_tag
   image_digest     = var.image_digest

@@ -17,3 +17,8 @@ output "log_archive_bucket" {
   description = "Object Lock bucket for log tiles."
   value       = module.sovereign_router.log_archive_bucket
 }
+
+output "shared_secrets_name" {
+  description = "Secret with the shared data-dir secrets (admin.token for the admin API)."
+  value       = module.sovereign_router.shared_secrets_name
+}

@@ -35,3 +35,14 @@ variable "image_digest" {
   type        = string
   default     = ""
 }
+
+variable "rds_ca_bundle_file" {
+  description = "Path of the downloaded RDS CA bundle (curl -fsSLo global-bundle.pem https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem)."
+  type        = string
+}
+
+variable "shared_secrets_dir" {
+  description = "Data dir of a first `./sovereign up` whose admin.token, keyhash.secret, log.key, scan.key and fingerprint.keys every replica shares (empty: an existing Secret sovereign-router-shared)."
+  type        = string
+  default     = ""
+}

@@ -52,11 +52,31 @@ final class DemoTenant {
                 return Future.succeededFuture(Optional.empty());
               }
               Future<Tenant> tenant =
-                  demo.map(Future::succeededFuture)
-                      .orElseGet(
-                          () -> store.createTenant(NAME, SETTINGS.withLeakScanAction(leakAction)));
+                  demo.map(Future::succeededFuture).orElseGet(() -> create(store, leakAction));
               return tenant.compose(t -> key(dir, store, issuer, t)).map(Optional::of);
             });
+  }
+
+  /**
+   * Creates the demo tenant; when replicas start together on an empty database another one may win
+   * the race, and its tenant is the demo tenant.
+   */
+  private static Future<Tenant> create(TenantRepository store, LeakAction leakAction) {
+    return store
+        .createTenant(NAME, SETTINGS.withLeakScanAction(leakAction))
+        .recover(
+            e ->
+                e instanceof io.sovereignrouter.gateway.tenancy.DuplicateTenantException
+                    ? store
+                        .tenants()
+                        .map(
+                            all ->
+                                all.stream()
+                                    .filter(t -> t.name().equals(NAME))
+                                    .findFirst()
+                                    .orElseThrow(
+                                        () -> new IllegalStateException("demo tenant vanished")))
+                    : Future.failedFuture(e));
   }
 
   private static Future<DataDir.Secret> key(
@@ -75,7 +95,19 @@ final class DemoTenant {
               stored ->
                   stored.isPresent()
                       ? Future.succeededFuture()
-                      : issuer.register(tenant, key).mapEmpty())
+                      : issuer
+                          .register(tenant, key)
+                          .<Void>mapEmpty()
+                          // Another replica sharing demo.key may have registered it first.
+                          .recover(
+                              e ->
+                                  store
+                                      .key(key.keyId())
+                                      .compose(
+                                          again ->
+                                              again.isPresent()
+                                                  ? Future.<Void>succeededFuture()
+                                                  : Future.<Void>failedFuture(e))))
           .map(ignored -> new DataDir.Secret(file.get(), false));
     }
     return issuer

@@ -16,6 +16,7 @@ import io.sovereignrouter.gateway.http.GatewayRoutes;
 import io.sovereignrouter.gateway.http.LeakScanStage;
 import io.sovereignrouter.gateway.http.Readiness;
 import io.sovereignrouter.gateway.metrics.GatewayMetrics;
+import io.sovereignrouter.gateway.metrics.Tracing;
 import io.sovereignrouter.gateway.policy.PolicyEvaluator;
 import io.sovereignrouter.gateway.policy.PolicyEvaluators;
 import io.sovereignrouter.gateway.policy.Witnesses;
@@ -193,6 +194,7 @@ public final class Gateway implements AutoCloseable {
       byte[] scanKey =
           Base64.getUrlDecoder()
               .decode(dir.secret(SCAN_KEY_FILE, () -> base64(random, 32)).value());
+      Tracing tracing = Tracing.create(config.telemetry());
       GatewayMetrics metrics =
           new GatewayMetrics(health::snapshots, () -> auditLog.checkpoint().checkpoint().size());
       LeakScanStage leakScan =
@@ -232,7 +234,8 @@ public final class Gateway implements AutoCloseable {
                       new Readiness.Check(
                           "rate_limits",
                           () -> counters.admit(List.of(), 0, java.time.Instant.now())),
-                      new Readiness.Check("policy_engine", () -> warm))));
+                      new Readiness.Check("policy_engine", () -> warm))),
+              tracing);
       SpendSweeper sweeper = new SpendSweeper(vertx, ledger);
 
       AdminToken adminToken = new AdminToken(admin.value());
@@ -287,6 +290,7 @@ public final class Gateway implements AutoCloseable {
               indexWriter::flush,
               limiter::close,
               shared::close,
+              tracing::close,
               () -> evaluator.close().await());
       return new Gateway(vertx, db, log, stopFirst, registry, port, adminPort, dir, admin, demo);
     } catch (RuntimeException e) {

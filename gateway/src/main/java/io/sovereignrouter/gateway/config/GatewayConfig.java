@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param policy which engine decides stage 3
  * @param witnesses trusted witness keys and their statements
  * @param tenantDefaults policies a tenant created without settings gets
+ * @param telemetry OpenTelemetry traces (off by default)
  * @param keystore the keystore chain: KEK source, KMS clients, plaintext cache TTL
  */
 public record GatewayConfig(
@@ -29,6 +30,7 @@ public record GatewayConfig(
     PolicyConfig policy,
     WitnessConfig witnesses,
     TenantDefaultsConfig tenantDefaults,
+    TelemetryConfig telemetry,
     KeystoreConfig keystore) {
 
   /** Fills a missing server section with defaults; checks that provider ids are unique. */
@@ -43,6 +45,7 @@ public record GatewayConfig(
     policy = Objects.requireNonNullElse(policy, PolicyConfig.DEFAULT);
     witnesses = Objects.requireNonNullElse(witnesses, WitnessConfig.NONE);
     tenantDefaults = Objects.requireNonNullElse(tenantDefaults, TenantDefaultsConfig.DEFAULT);
+    telemetry = Objects.requireNonNullElse(telemetry, TelemetryConfig.DEFAULT);
     keystore = Objects.requireNonNullElse(keystore, KeystoreConfig.DEFAULT);
     long distinct = providers.stream().map(ProviderConfig::id).distinct().count();
     if (distinct != providers.size()) {
@@ -63,6 +66,7 @@ public record GatewayConfig(
         policy,
         witnesses,
         tenantDefaults,
+        telemetry,
         keystore);
   }
 }

@@ -15,6 +15,10 @@ import java.util.Optional;
  *     password itself never appears in the config, logs or errors.
  * @param poolSize most pooled connections per gateway process (default 8, at least 2)
  * @param connectTimeoutMs TCP connect deadline (default 5000)
+ * @param sslMode TLS to the server (default {@code disable}); managed databases such as RDS want
+ *     {@code verify-full}
+ * @param sslRootCert path of a PEM file with the CA certificate(s) the server's certificate must
+ *     chain to (e.g. the RDS CA bundle); required for {@code verify-full}, refused otherwise
  */
 public record PostgresConfig(
     String host,
@@ -23,7 +27,9 @@ public record PostgresConfig(
     String user,
     String passwordRef,
     Integer poolSize,
-    Long connectTimeoutMs) {
+    Long connectTimeoutMs,
+    PostgresSslMode sslMode,
+    String sslRootCert) {
 
   /** Fills defaults and checks values; errors name the key. */
   public PostgresConfig {
@@ -54,6 +60,49 @@ public record PostgresConfig(
       throw new ConfigException(
           "storage.postgres.connect-timeout-ms must be positive, was " + connectTimeoutMs);
     }
+    sslMode = Objects.requireNonNullElse(sslMode, PostgresSslMode.DISABLE);
+    if (sslMode == PostgresSslMode.VERIFY_FULL && (sslRootCert == null || sslRootCert.isBlank())) {
+      throw new ConfigException(
+          "storage.postgres.ssl-root-cert (a PEM CA bundle) is required when ssl-mode is"
+              + " verify-full");
+    }
+    // A root certificate with disable/require would look like verification without being one.
+    if (sslMode != PostgresSslMode.VERIFY_FULL && sslRootCert != null) {
+      throw new ConfigException(
+          "storage.postgres.ssl-root-cert is only used with ssl-mode verify-full, was "
+              + sslMode.value());
+    }
+  }
+
+  /**
+   * Plain TCP settings (no TLS), as before {@code ssl-mode} existed.
+   *
+   * @param host server host
+   * @param port server port
+   * @param database database name
+   * @param user role
+   * @param passwordRef password reference, or {@code null}
+   * @param poolSize pool size, or {@code null} for the default
+   * @param connectTimeoutMs connect deadline, or {@code null} for the default
+   */
+  public PostgresConfig(
+      String host,
+      Integer port,
+      String database,
+      String user,
+      String passwordRef,
+      Integer poolSize,
+      Long connectTimeoutMs) {
+    this(host, port, database, user, passwordRef, poolSize, connectTimeoutMs, null, null);
+  }
+
+  /**
+   * The CA bundle for {@code verify-full}.
+   *
+   * @return the PEM path, empty unless {@code ssl-mode} is {@code verify-full}
+   */
+  public Optional<String> rootCert() {
+    return Optional.ofNullable(sslRootCert);
   }
 
   /**
@@ -68,6 +117,16 @@ public record PostgresConfig(
   /** Prints every field except that the password reference is shown, never a password. */
   @Override
   public String toString() {
-    return "PostgresConfig[" + user + "@" + host + ":" + port + "/" + database + "]";
+    return "PostgresConfig["
+        + user
+        + "@"
+        + host
+        + ":"
+        + port
+        + "/"
+        + database
+        + " ssl-mode="
+        + sslMode.value()
+        + "]";
   }
 }

@@ -2,6 +2,7 @@ package io.sovereignrouter.gateway.http;
 
 import io.sovereignrouter.gateway.metrics.GatewayMetrics;
 import io.sovereignrouter.gateway.metrics.RequestRecord;
+import io.sovereignrouter.gateway.metrics.Tracing;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,9 +18,11 @@ import org.slf4j.LoggerFactory;
 final class AccessLog implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger("sovereign.access");
   private final GatewayMetrics metrics;
+  private final Tracing tracing;
 
-  AccessLog(GatewayMetrics metrics) {
+  AccessLog(GatewayMetrics metrics, Tracing tracing) {
     this.metrics = metrics;
+    this.tracing = tracing;
   }
 
   @Override
@@ -50,6 +53,7 @@ final class AccessLog implements Handler<RoutingContext> {
             state.admission().map(Admission::settledOutput).orElse(0L),
             state.admission().map(Admission::settledCost).orElse(0L));
     metrics.request(r);
+    tracing.export(r, start, state.stages());
     if (LOG.isInfoEnabled()) {
       JsonArray attempts = new JsonArray();
       r.attempts()

@@ -43,6 +43,7 @@ final class AdmissionStage {
     Authenticated caller = state.caller().orElseThrow();
     Instant now = Instant.now();
     List<RateBucket> buckets = buckets(caller);
+    long started = System.nanoTime();
     Future<RateVerdict> rate =
         buckets.isEmpty()
             ? Future.succeededFuture(null)
@@ -92,6 +93,7 @@ final class AdmissionStage {
                             inputTokens,
                             outputTokens);
                     state.admission(admission);
+                    state.stage("admission", started);
                     // Safety net: a request that ends without settling (client gone, a bug)
                     // is charged its estimate rather than leaving a hold until the sweeper.
                     ctx.addEndHandler(

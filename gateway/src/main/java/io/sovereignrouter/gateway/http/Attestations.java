@@ -81,6 +81,7 @@ final class Attestations {
         .onSuccess(
             a -> {
               metrics.logAppend(System.nanoTime() - started);
+              RequestState.of(ctx).stage("attest", started);
               index.submit(facts.routeDecisionId(), facts.tenantId(), a.getLong("rekor_index"));
             });
   }

@@ -106,7 +106,9 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
                       "");
               RoutingHeaders.served(response, state, current[0], serving);
             },
-            "1".equals(ctx.request().getHeader(SseResponse.EVENT_HEADER)));
+            "1".equals(ctx.request().getHeader(SseResponse.EVENT_HEADER)),
+            !request.includeUsage());
+    ChatRequest upstream = request.metered();
     pipeline
         .walk()
         .walk(
@@ -114,7 +116,7 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
             route -> {
               current[0] = route;
               attemptStart[0] = System.nanoTime();
-              return route.provider().streamChat(ModelResolver.call(route, request, state), sse);
+              return route.provider().streamChat(ModelResolver.call(route, upstream, state), sse);
             },
             sse,
             state.attempts())

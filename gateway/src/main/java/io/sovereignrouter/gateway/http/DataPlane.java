@@ -4,6 +4,7 @@ import io.sovereignrouter.gateway.attest.AttestationIndexWriter;
 import io.sovereignrouter.gateway.attest.Attester;
 import io.sovereignrouter.gateway.attest.AuditLog;
 import io.sovereignrouter.gateway.metrics.GatewayMetrics;
+import io.sovereignrouter.gateway.metrics.Tracing;
 import io.sovereignrouter.gateway.policy.PolicyEvaluator;
 import io.sovereignrouter.gateway.policy.Witnesses;
 import io.sovereignrouter.gateway.ratelimit.RateLimiter;
@@ -33,6 +34,7 @@ import java.util.function.Supplier;
  * @param bodyLimitBytes larger bodies get 413
  * @param metrics Prometheus metrics and the access log
  * @param readiness what {@code GET /readyz} checks
+ * @param tracing OpenTelemetry spans of finished requests
  */
 public record DataPlane(
     Authenticator authenticator,
@@ -48,7 +50,8 @@ public record DataPlane(
     AttestationIndexWriter indexWriter,
     long bodyLimitBytes,
     GatewayMetrics metrics,
-    Readiness readiness) {
+    Readiness readiness,
+    Tracing tracing) {
 
   /**
    * What stage 3 needs.

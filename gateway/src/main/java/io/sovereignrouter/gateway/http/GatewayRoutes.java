@@ -47,7 +47,7 @@ public final class GatewayRoutes {
     router.get("/log/checkpoint").handler(logFiles);
     router.get("/log/tile/*").handler(logFiles);
     router.route("/v1/*").handler(RequestIdHandler.create());
-    router.route("/v1/*").handler(new AccessLog(plane.metrics()));
+    router.route("/v1/*").handler(new AccessLog(plane.metrics(), plane.tracing()));
     router.get("/v1/models").handler(auth).handler(ModelsHandler.create(catalog));
     router
         .get("/v1/attestations/:route_decision_id")

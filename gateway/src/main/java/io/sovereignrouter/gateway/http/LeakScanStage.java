@@ -59,7 +59,10 @@ public final class LeakScanStage {
         ctx.body().length() <= INLINE_LIMIT
             ? Future.succeededFuture(scanner.scan(body, action))
             : ctx.vertx().executeBlocking(() -> scanner.scan(body, action), false);
-    return verdict.compose(v -> outcome(ctx, body, v));
+    long started = System.nanoTime();
+    return verdict
+        .onComplete(done -> RequestState.of(ctx).stage("leak_scan", started))
+        .compose(v -> outcome(ctx, body, v));
   }
 
   private Future<JsonObject> outcome(RoutingContext ctx, JsonObject body, ScanVerdict verdict) {

@@ -95,13 +95,13 @@ final class PolicyStage {
     return evaluator
         .decide(input)
         .onComplete(
-            ar ->
-                metrics.policyDecision(
-                    evaluator.engine(),
-                    ar.failed()
-                        ? "error"
-                        : ar.result() instanceof Decision.Allow ? "allow" : "deny",
-                    System.nanoTime() - started))
+            ar -> {
+              state.stage("policy", started);
+              metrics.policyDecision(
+                  evaluator.engine(),
+                  ar.failed() ? "error" : ar.result() instanceof Decision.Allow ? "allow" : "deny",
+                  System.nanoTime() - started);
+            })
         .recover(
             e ->
                 Future.failedFuture(

@@ -21,6 +21,7 @@ public final class RequestState {
   private final long startNanos = System.nanoTime();
   private final Promise<Void> clientGone = Promise.promise();
   private final List<Attempt> attempts = new ArrayList<>();
+  private final List<io.sovereignrouter.gateway.metrics.StageTiming> stages = new ArrayList<>();
   private Authenticated caller;
   private io.vertx.core.json.JsonObject attestation;
   private int leakFindings;
@@ -73,6 +74,17 @@ public final class RequestState {
 
   void markClientGone() {
     clientGone.tryComplete();
+  }
+
+  /** Records that {@code stage} ran from {@code startNanos} until now (for traces). */
+  void stage(String stage, long startNanos) {
+    stages.add(
+        new io.sovereignrouter.gateway.metrics.StageTiming(stage, startNanos, System.nanoTime()));
+  }
+
+  /** Stage timings so far. */
+  List<io.sovereignrouter.gateway.metrics.StageTiming> stages() {
+    return List.copyOf(stages);
   }
 
   /** Provider attempts so far (mutable, appended by the fallback walk). */

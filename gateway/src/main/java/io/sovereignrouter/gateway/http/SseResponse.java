@@ -28,6 +28,7 @@ final class SseResponse implements ChunkSink, ClientProgress {
   private final HttpServerResponse response;
   private final Consumer<HttpServerResponse> beforeFirstByte;
   private final boolean namedEvent;
+  private final boolean meteredOnly;
   private final MessageDigest content = sha256();
   private boolean committed;
   private long firstByteNanos;
@@ -38,14 +39,18 @@ final class SseResponse implements ChunkSink, ClientProgress {
    * @param response the client response
    * @param beforeFirstByte sets the routing headers once the serving provider is known
    * @param namedEvent send the attestation as an {@code sf_attestation} event instead
+   * @param meteredOnly the client did not ask for usage: the gateway asked for it only to meter the
+   *     stream, so the usage-only chunk is read, not forwarded
    */
   SseResponse(
       HttpServerResponse response,
       Consumer<HttpServerResponse> beforeFirstByte,
-      boolean namedEvent) {
+      boolean namedEvent,
+      boolean meteredOnly) {
     this.response = response;
     this.beforeFirstByte = beforeFirstByte;
     this.namedEvent = namedEvent;
+    this.meteredOnly = meteredOnly;
   }
 
   @Override
@@ -53,12 +58,17 @@ final class SseResponse implements ChunkSink, ClientProgress {
     if (response.closed()) {
       return Future.failedFuture("client disconnected");
     }
-    // The attested response content: each chunk's JSON text as received, followed by a newline.
+    if (chunkJson.contains("\"usage\":{")) {
+      JsonObject chunk = new JsonObject(chunkJson);
+      usage = chunk.getJsonObject("usage");
+      if (meteredOnly
+          && chunk.getJsonArray("choices", new io.vertx.core.json.JsonArray()).isEmpty()) {
+        return Future.succeededFuture();
+      }
+    }
+    // The attested response content: each chunk's JSON text as sent, followed by a newline.
     content.update(chunkJson.getBytes(StandardCharsets.UTF_8));
     content.update((byte) '\n');
-    if (chunkJson.contains("\"usage\":{")) {
-      usage = new JsonObject(chunkJson).getJsonObject("usage");
-    }
     String previous = held;
     held = chunkJson;
     if (!committed) {

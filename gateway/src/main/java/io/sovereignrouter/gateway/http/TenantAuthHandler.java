@@ -31,10 +31,12 @@ public final class TenantAuthHandler implements AuthenticationHandler {
   public void handle(RoutingContext ctx) {
     Optional<String> header =
         Optional.ofNullable(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+    long started = System.nanoTime();
     authenticator
         .authenticate(header)
         .onComplete(
             ar -> {
+              RequestState.of(ctx).stage("auth", started);
               if (ar.failed()) {
                 ctx.fail(ar.cause());
                 return;

@@ -79,4 +79,79 @@ class StorageConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("password");
   }
+
+  @Test
+  void parse_sslModeDefault_isDisable() {
+    PostgresConfig pg =
+        ConfigLoader.parseYaml("storage:\n  postgres:\n    database: d\n    user: u\n")
+            .storage()
+            .postgres();
+    assertThat(pg.sslMode()).isEqualTo(PostgresSslMode.DISABLE);
+    assertThat(pg.rootCert()).isEmpty();
+  }
+
+  @Test
+  void parse_verifyFullWithRootCert_keepsBoth() {
+    PostgresConfig pg =
+        ConfigLoader.parseYaml(
+                """
+                storage:
+                  backend: postgres
+                  postgres:
+                    host: sovereign.abc.eu-central-1.rds.amazonaws.com
+                    database: sovereign
+                    user: sovereign
+                    ssl-mode: verify-full
+                    ssl-root-cert: /etc/sovereign/rds-ca/global-bundle.pem
+                """)
+            .storage()
+            .postgres();
+    assertThat(pg.sslMode()).isEqualTo(PostgresSslMode.VERIFY_FULL);
+    assertThat(pg.rootCert()).contains("/etc/sovereign/rds-ca/global-bundle.pem");
+    assertThat(pg.toString()).contains("ssl-mode=verify-full");
+  }
+
+  @Test
+  void parse_require_withoutRootCert() {
+    PostgresConfig pg =
+        ConfigLoader.parseYaml(
+                "storage:\n  postgres:\n    database: d\n    user: u\n    ssl-mode: require\n")
+            .storage()
+            .postgres();
+    assertThat(pg.sslMode()).isEqualTo(PostgresSslMode.REQUIRE);
+  }
+
+  @Test
+  void parse_verifyFullWithoutRootCert_namesKey() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parseYaml(
+                    "storage:\n  postgres:\n    database: d\n    user: u\n"
+                        + "    ssl-mode: verify-full\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("storage.postgres.ssl-root-cert");
+  }
+
+  @Test
+  void parse_rootCertWithoutVerifyFull_rejected() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parseYaml(
+                    "storage:\n  postgres:\n    database: d\n    user: u\n"
+                        + "    ssl-mode: require\n    ssl-root-cert: /ca.pem\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("only used with ssl-mode verify-full, was require");
+  }
+
+  @Test
+  void parse_unknownSslMode_rejected() {
+    // libpq's prefer/allow/verify-ca are deliberately not offered.
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parseYaml(
+                    "storage:\n  postgres:\n    database: d\n    user: u\n"
+                        + "    ssl-mode: prefer\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("prefer");
+  }
 }

@@ -16,13 +16,28 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * secret.
  */
 class ObservabilityIT {
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @RegisterExtension static final GatewayExtension running = GatewayExtension.conformance();
 
   @Test
   void readyz_namesEveryDependency() {
     TestGateway g = running.get();
+    // Not ready while the policy engine compiles its wasm instances; ready once it has.
     HttpResponse<String> r =
         g.send(HttpRequest.newBuilder(URI.create(g.origin() + "/readyz")).build());
+    for (int i = 0; i < 120 && r.statusCode() != 200; i++) {
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+      sleep(500);
+      r = g.send(HttpRequest.newBuilder(URI.create(g.origin() + "/readyz")).build());
+    }
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(new JsonObject(r.body()).getJsonObject("checks").fieldNames())
         .containsExactlyInAnyOrder("storage", "audit_log", "rate_limits", "policy_engine");
@@ -47,8 +62,14 @@ class ObservabilityIT {
                             + "\"}]}"))
                 .build());
     assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
-    String text =
-        g.send(HttpRequest.newBuilder(URI.create(g.adminOrigin() + "/metrics")).build()).body();
+    // The request is counted when its response has ended, which may be just after the client
+    // read it.
+    String text = "";
+    for (int i = 0; i < 50 && !text.contains("sovereign_requests_total{"); i++) {
+      sleep(100);
+      text =
+          g.send(HttpRequest.newBuilder(URI.create(g.adminOrigin() + "/metrics")).build()).body();
+    }
     assertThat(text)
         .contains("sovereign_requests_total{")
         .contains("endpoint=\"chat.completions\"")

@@ -10,9 +10,12 @@ import io.sovereignrouter.keystore.SecretRef;
 import io.sovereignrouter.keystore.SecretResolver;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnection;
@@ -76,6 +79,7 @@ public final class PostgresDatabase implements AutoCloseable {
     if (password != null) {
       connect.setPassword(password);
     }
+    tls(connect, config);
     Pool pool =
         PgBuilder.pool()
             .with(new PoolOptions().setMaxSize(config.poolSize()).setName("sovereign-pg"))
@@ -94,6 +98,27 @@ public final class PostgresDatabase implements AutoCloseable {
                       ? e
                       : new StorageException("cannot open PostgreSQL " + config, e));
             });
+  }
+
+  /** {@code storage.postgres.ssl-mode} with libpq's meaning of each mode. */
+  static void tls(PgConnectOptions connect, PostgresConfig config) {
+    switch (config.sslMode()) {
+      case DISABLE -> connect.setSslMode(SslMode.DISABLE);
+      // libpq "require" without a root certificate: encrypt, do not verify the server.
+      case REQUIRE ->
+          connect
+              .setSslMode(SslMode.REQUIRE)
+              .setSslOptions(new ClientSSLOptions().setTrustAll(true));
+      // libpq "verify-full": chain to ssl-root-cert and the certificate names the host (RFC 2818).
+      case VERIFY_FULL ->
+          connect
+              .setSslMode(SslMode.VERIFY_FULL)
+              .setSslOptions(
+                  new ClientSSLOptions()
+                      .setHostnameVerificationAlgorithm("HTTPS")
+                      .setTrustOptions(
+                          new PemTrustOptions().addCertPath(config.rootCert().orElseThrow())));
+    }
   }
 
   private static String password(SecretResolver secrets, String reference) {

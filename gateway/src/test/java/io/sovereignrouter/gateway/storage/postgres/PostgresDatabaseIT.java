@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sovereignrouter.gateway.config.ConfigException;
 import io.sovereignrouter.gateway.config.PostgresConfig;
+import io.sovereignrouter.gateway.config.PostgresSslMode;
 import io.sovereignrouter.gateway.storage.StorageException;
 import io.sovereignrouter.keystore.EnvSecretSource;
 import io.sovereignrouter.keystore.Fingerprinter;
@@ -217,6 +218,36 @@ class PostgresDatabaseIT {
             () -> PostgresDatabase.open(vertx, config, resolver(Map.of("PW", SECRET))).await());
     assertTrue(e.getMessage().contains("127.0.0.1:" + closedPort), e.getMessage());
     assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+  }
+
+  @Test
+  void open_requireAgainstServerWithoutTls_failsTyped() {
+    // The embedded server runs with ssl=off: require must not fall back to plain TCP.
+    PostgresConfig plain = EmbeddedPostgresServer.freshDatabase();
+    PostgresConfig config = withSsl(plain, PostgresSslMode.REQUIRE, null);
+    StorageException e =
+        assertThrows(StorageException.class, () -> PostgresDatabase.open(vertx, config).await());
+    assertTrue(e.getMessage().contains("ssl-mode=require"), e.getMessage());
+  }
+
+  @Test
+  void open_verifyFullWithMissingRootCert_failsTyped() {
+    PostgresConfig plain = EmbeddedPostgresServer.freshDatabase();
+    PostgresConfig config =
+        withSsl(plain, PostgresSslMode.VERIFY_FULL, "/nonexistent/sovereign-ca.pem");
+    assertThrows(StorageException.class, () -> PostgresDatabase.open(vertx, config).await());
+  }
+
+  @Test
+  void open_disableExplicit_connects() {
+    PostgresConfig config =
+        withSsl(EmbeddedPostgresServer.freshDatabase(), PostgresSslMode.DISABLE, null);
+    PostgresDatabase.open(vertx, config).await().close();
+  }
+
+  private static PostgresConfig withSsl(PostgresConfig c, PostgresSslMode mode, String rootCert) {
+    return new PostgresConfig(
+        c.host(), c.port(), c.database(), c.user(), null, 2, 2_000L, mode, rootCert);
   }
 
   private static final String SECRET = "pg-s3cret-value";
