@@ -51,8 +51,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * through the admin API — while a gateway child process serves traffic including failures (upstream
  * 401 and 500, bad input, bad tenant keys, admin errors, a leak-scan finding on a canary pasted
  * into a prompt). No canary may appear in the process's stdout/stderr, any response body (errors,
- * attestations, decoded DSSE payloads), the admin API, {@code GET /metrics}, or any file of the
- * data directory.
+ * attestations, decoded DSSE payloads), the admin API, {@code GET /metrics}, the OTLP trace exports
+ * (span names and attributes), or any file of the data directory.
  */
 class GatewayCanaryIT {
   @RegisterExtension static final MotoServer MOTO = new MotoServer();
@@ -67,6 +67,26 @@ class GatewayCanaryIT {
 
   static final KeyCheckingUpstream upstream = new KeyCheckingUpstream();
 
+  /** A loopback OTLP/HTTP collector: the trace exports are searched too. */
+  static final io.vertx.core.Vertx collectorVertx = io.vertx.core.Vertx.vertx();
+
+  static final List<String> exports = new java.util.concurrent.CopyOnWriteArrayList<>();
+  static final io.vertx.core.http.HttpServer collector =
+      collectorVertx
+          .createHttpServer()
+          .requestHandler(
+              req ->
+                  req.body()
+                      .onSuccess(
+                          body -> {
+                            exports.add(body.toString(StandardCharsets.ISO_8859_1));
+                            req.response()
+                                .putHeader("Content-Type", "application/x-protobuf")
+                                .end();
+                          }))
+          .listen(0, "127.0.0.1")
+          .await();
+
   @TempDir Path tmp;
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -75,6 +95,7 @@ class GatewayCanaryIT {
   @AfterAll
   static void stopUpstream() {
     upstream.close();
+    collectorVertx.close().await();
   }
 
   /** An OpenAI project-key-shaped canary, so the leak scan recognises one pasted into a prompt. */
@@ -158,6 +179,7 @@ class GatewayCanaryIT {
           aws-kms: { region: %s, endpoint: "%s" }
           gcp-kms: { endpoint: "%s", plaintext: true }
         leak-scan: { action: redact }
+        telemetry: { otlp-endpoint: "http://127.0.0.1:%d/v1/traces", service-name: sovereign-canary }
         providers:
           - { id: p-file, type: openai-compatible, base-url: "%s", credential: "file:canary-file",
               models: [ { id: file-chat } ] }
@@ -171,7 +193,18 @@ class GatewayCanaryIT {
               credential: "env:CANARY_REJECTED_KEY", models: [ { id: reject-chat } ] }
         """
             .formatted(
-                arn, REGION, MOTO.endpoint(), GCP.endpoint(), u, u, u, awsRef, u, gcpRef, u));
+                arn,
+                REGION,
+                MOTO.endpoint(),
+                GCP.endpoint(),
+                collector.actualPort(),
+                u,
+                u,
+                u,
+                awsRef,
+                u,
+                gcpRef,
+                u));
 
     Path out = tmp.resolve("gateway.out");
     Path err = tmp.resolve("gateway.err");
@@ -207,12 +240,17 @@ class GatewayCanaryIT {
       String demo = Files.readString(data.resolve("demo.key")).trim();
       String token = Files.readString(data.resolve("admin.token")).trim();
       drive(origin, adminOrigin, demo, token, canaries);
+      for (int i = 0; i < 100 && !String.join("", exports).contains("sovereign.attest"); i++) {
+        Thread.sleep(100);
+      }
     } finally {
       gateway.destroy(); // SIGTERM: the shutdown path logs too
       if (!gateway.waitFor(30, TimeUnit.SECONDS)) {
         gateway.destroyForcibly().waitFor();
       }
     }
+    assertThat(String.join("", exports)).as("spans exported").contains("sovereign.attest");
+    corpus.addAll(exports);
     corpus.add("stdout:\n" + Files.readString(out));
     corpus.add("stderr:\n" + Files.readString(err));
     int files = 0;
@@ -224,11 +262,12 @@ class GatewayCanaryIT {
     }
     String everything = String.join("\n", corpus);
     System.out.printf(
-        "canary: %d canaries, %d captured texts (%d responses, stdout %d B, stderr %d B, %d data"
-            + " files), %d chars searched%n",
+        "canary: %d canaries, %d captured texts (%d responses and decoded DSSE payloads, %d OTLP"
+            + " trace exports, stdout %d B, stderr %d B, %d data files), %d chars searched%n",
         canaries.size(),
         corpus.size(),
-        corpus.size() - 2 - files,
+        corpus.size() - 2 - files - exports.size(),
+        exports.size(),
         Files.size(out),
         Files.size(err),
         files,

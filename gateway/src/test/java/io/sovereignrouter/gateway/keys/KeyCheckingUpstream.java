@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback OpenAI-compatible upstream that authenticates like the real one: {@code Authorization:
  * Bearer KEY} must be one of the accepted keys, else 401. Each reply names the label of the key
- * that authenticated it (in {@code choices[0].message.content}), so a client knows which credential
- * served its request. An optional delay keeps requests in flight.
+ * that authenticated it (in {@code choices[0].message.content}) and its id is {@code chatcmpl-}
+ * followed by the {@link System#nanoTime()} of its arrival here, so a test in the same JVM knows
+ * which credential served a request and when it reached the upstream. An optional delay keeps
+ * requests in flight.
  */
 final class KeyCheckingUpstream implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
@@ -44,6 +46,7 @@ final class KeyCheckingUpstream implements AutoCloseable {
   }
 
   private void handle(HttpServerRequest request) {
+    long arrived = System.nanoTime();
     request
         .body()
         .onSuccess(
@@ -81,7 +84,7 @@ final class KeyCheckingUpstream implements AutoCloseable {
               served.computeIfAbsent(label, l -> new AtomicInteger()).incrementAndGet();
               JsonObject reply =
                   new JsonObject()
-                      .put("id", "chatcmpl-1")
+                      .put("id", "chatcmpl-" + arrived)
                       .put("object", "chat.completion")
                       .put("created", 1)
                       .put("model", model)

@@ -61,6 +61,10 @@ class RotationLoadIT {
     pool.shutdown();
   }
 
+  private static long upstreamArrival(Sample s) {
+    return Long.parseLong(new JsonObject(s.body()).getString("id").substring("chatcmpl-".length()));
+  }
+
   /** One request as a load worker saw it. */
   record Sample(long startNanos, long endNanos, boolean oldKey, int status, String body) {}
 
@@ -203,8 +207,12 @@ class RotationLoadIT {
     List<Sample> all = List.copyOf(samples);
     List<Sample> failed = all.stream().filter(s -> s.status() != 200).toList();
     List<Sample> before = all.stream().filter(s -> s.endNanos() < swapStart).toList();
+    // in flight = already at the upstream (arrival stamped in the reply id) when the swap began
     List<Sample> inFlight =
-        all.stream().filter(s -> s.startNanos() < swapStart && s.endNanos() > swapEnd).toList();
+        all.stream()
+            .filter(
+                s -> s.status() == 200 && upstreamArrival(s) < swapStart && s.endNanos() > swapEnd)
+            .toList();
     List<Sample> after = all.stream().filter(s -> s.startNanos() > swapEnd).toList();
     System.out.printf(
         "BYOK swap under load: %d requests (%d workers, upstream 150 ms), %d failed; %d before"
