@@ -132,7 +132,12 @@ public final class Gateway implements AutoCloseable {
     ProviderRegistry closeProviders = null;
     PolicyEvaluator closeEvaluator = null;
     try {
-      SecretResolver secrets = Keystores.resolver(dir, environment);
+      SecretResolver secrets =
+          Keystores.resolver(
+              dir,
+              environment,
+              config.keystore(),
+              Keystores.drivers(config.keystore(), environment));
       repositories = Repositories.open(vertx, config.storage(), db, secrets);
       TenantRepository store = repositories.tenants();
       SpendLedger ledger = repositories.ledger();
@@ -180,8 +185,7 @@ public final class Gateway implements AutoCloseable {
                           dir,
                           ac.origin(),
                           logConfig,
-                          PostgresDatabase.open(logVertx, pg, Keystores.resolver(dir, environment))
-                              .await()))
+                          PostgresDatabase.open(logVertx, pg, secrets).await()))
               .orElseGet(() -> AuditLog.open(dir, ac.origin(), logConfig));
       AuditLog auditLog = log;
       Attester attester = new Attester(auditLog, ac.origin());

@@ -30,8 +30,13 @@ final class KeysCommand {
     @Parameters(index = "0", description = "entry name, used as file:NAME")
     String name;
 
-    @Option(names = "--data-dir", description = "data directory (default .sovereign)")
-    Path dataDir = Path.of(".sovereign");
+    @Option(names = "--data-dir", description = "data directory (default from config)")
+    Path dataDir;
+
+    @Option(
+        names = "--config",
+        description = "the gateway's config file, for keystore.kek and the KMS clients")
+    Path config;
 
     @Override
     public Integer call() throws IOException {
@@ -46,16 +51,26 @@ final class KeysCommand {
         System.err.println("sovereign keys put: nothing on standard input");
         return 2;
       }
+      java.util.List<io.sovereignrouter.keystore.KmsDriver> drivers = java.util.List.of();
       try {
-        LocalFileKeystore store = Keystores.local(DataDir.open(dataDir), System.getenv());
-        String kek = store.put(name, secret);
-        System.out.println("stored file:" + name + " (encrypted under KEK " + kek + ")");
+        io.sovereignrouter.gateway.config.GatewayConfig loaded =
+            config == null
+                ? io.sovereignrouter.gateway.config.ConfigLoader.defaults()
+                : io.sovereignrouter.gateway.config.ConfigLoader.load(config);
+        DataDir dir = DataDir.open(dataDir != null ? dataDir : loaded.server().dataDir());
+        drivers = Keystores.drivers(loaded.keystore(), System.getenv());
+        LocalFileKeystore store = Keystores.local(dir, System.getenv(), loaded.keystore(), drivers);
+        try (KeystoreLock lock = KeystoreLock.acquire(store.directory())) {
+          String kek = store.put(name, secret);
+          System.out.println("stored file:" + name + " (encrypted under KEK " + kek + ")");
+        }
         return 0;
-      } catch (KeystoreException e) {
+      } catch (KeystoreException | io.sovereignrouter.gateway.config.ConfigException e) {
         System.err.println("sovereign keys put: " + e.getMessage());
         return 2;
       } finally {
         Arrays.fill(secret, (byte) 0);
+        drivers.forEach(io.sovereignrouter.keystore.KmsDriver::close);
       }
     }
   }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       UpCommand.class,
       VerifyCommand.class,
       KeysCommand.class,
+      KekCommand.class,
       io.sovereignrouter.gateway.scan.ScanCommand.class
     })
 public final class Main implements Runnable {

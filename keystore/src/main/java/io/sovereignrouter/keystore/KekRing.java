@@ -70,6 +70,21 @@ public record KekRing(Kek current, List<Kek> previous) {
   }
 
   /**
+   * A ring that also unwraps with {@code older}, keeping the current KEK.
+   *
+   * @param older a KEK found after the ring was built (e.g. through a {@link KekManifest})
+   * @return the new ring (this ring if it already holds that id)
+   */
+  public KekRing withPrevious(Kek older) {
+    if (find(older.id()).isPresent()) {
+      return this;
+    }
+    List<Kek> all = new ArrayList<>(previous);
+    all.add(older);
+    return new KekRing(current, all);
+  }
+
+  /**
    * A ring without the previous KEK {@code id}.
    *
    * @param id the id to drop

@@ -31,11 +31,13 @@ public final class LocalFileKeystore implements SecretSource {
   private static final String SUFFIX = ".secret";
 
   private final Path dir;
+  private final KekLoader loader;
   private volatile Optional<KekRing> keks;
 
-  private LocalFileKeystore(Path dir, Optional<KekRing> keks) {
+  private LocalFileKeystore(Path dir, Optional<KekRing> keks, KekLoader loader) {
     this.dir = dir;
     this.keks = keks;
+    this.loader = loader;
   }
 
   /**
@@ -46,7 +48,7 @@ public final class LocalFileKeystore implements SecretSource {
    * @throws KeystoreException if the directory cannot be created
    */
   public static LocalFileKeystore open(Path dir) {
-    return create(dir, Optional.empty());
+    return create(dir, Optional.empty(), KekLoader.NONE);
   }
 
   /**
@@ -58,16 +60,31 @@ public final class LocalFileKeystore implements SecretSource {
    * @throws KeystoreException if the directory cannot be created
    */
   public static LocalFileKeystore open(Path dir, KekRing keks) {
-    return create(dir, Optional.of(keks));
+    return create(dir, Optional.of(keks), KekLoader.NONE);
   }
 
-  private static LocalFileKeystore create(Path dir, Optional<KekRing> keks) {
+  /**
+   * Opens a keystore whose entries may be wrapped under KEKs the ring does not hold yet: an entry
+   * under an unknown KEK id asks {@code loader}, and a KEK it returns joins the ring. This is how a
+   * running gateway keeps reading while another process rotates the KEK ({@link KekManifest}).
+   *
+   * @param dir the keystore directory (created with mode 0700 when absent)
+   * @param keks the configured KEK, if any
+   * @param loader finds other KEKs by id
+   * @return the keystore
+   * @throws KeystoreException if the directory cannot be created
+   */
+  public static LocalFileKeystore open(Path dir, Optional<KekRing> keks, KekLoader loader) {
+    return create(dir, keks, loader);
+  }
+
+  private static LocalFileKeystore create(Path dir, Optional<KekRing> keks, KekLoader loader) {
     try {
       AtomicFiles.ensureDirectory(dir);
     } catch (IOException e) {
       throw new KeystoreException("keystore directory " + dir + ": cannot create", e);
     }
-    return new LocalFileKeystore(dir, keks);
+    return new LocalFileKeystore(dir, keks, loader);
   }
 
   /**
@@ -130,14 +147,13 @@ public final class LocalFileKeystore implements SecretSource {
     if (entry.isEmpty()) {
       return Optional.empty();
     }
-    KekRing ring =
-        keks.orElseThrow(
-            () ->
-                new MissingKekException(
-                    "secret '" + name + "' is encrypted but no key-encryption key is configured"));
     Entry e = entry.get();
+    if (keks.isEmpty() && loader == KekLoader.NONE) {
+      throw new MissingKekException(
+          "secret '" + name + "' is encrypted but no key-encryption key is configured");
+    }
     Kek kek =
-        ring.find(e.kekId())
+        kekFor(e.kekId())
             .orElseThrow(
                 () ->
                     new SecretDecryptionException(
@@ -220,7 +236,7 @@ public final class LocalFileKeystore implements SecretSource {
       }
       Entry entry = read(e.getKey()).orElseThrow();
       Kek from =
-          ring.find(entry.kekId())
+          kekFor(entry.kekId())
               .orElseThrow(
                   () ->
                       new SecretDecryptionException(
@@ -253,6 +269,21 @@ public final class LocalFileKeystore implements SecretSource {
           "cannot retire kek " + kekId + ": still wraps " + users.size() + " entries");
     }
     keks = Optional.of(ring.without(kekId));
+  }
+
+  /** The ring's KEK with this id, else the loader's (which then joins the ring). */
+  private Optional<Kek> kekFor(String kekId) {
+    Optional<Kek> known = keks.flatMap(r -> r.find(kekId));
+    if (known.isPresent()) {
+      return known;
+    }
+    Optional<Kek> loaded = loader.load(kekId);
+    loaded.ifPresent(this::remember);
+    return loaded;
+  }
+
+  private synchronized void remember(Kek kek) {
+    keks = Optional.of(keks.map(r -> r.withPrevious(kek)).orElseGet(() -> KekRing.of(kek)));
   }
 
   private Optional<Entry> read(String name) {

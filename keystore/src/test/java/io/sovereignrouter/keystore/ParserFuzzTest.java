@@ -88,6 +88,20 @@ class ParserFuzzTest {
   }
 
   @Test
+  void kekManifest_acceptsOnlyRoundTrippingTexts() {
+    String[] seeds = {
+      "",
+      "local:0a1b2c3d4e5f env\n",
+      "local:0a1b2c3d4e5f file:/etc/kek\naws-kms:alias/k aws-kms:alias/k\n",
+      "gcp-kms:projects/p/locations/l/keyRings/r/cryptoKeys/k"
+          + " gcp-kms:projects/p/locations/l/keyRings/r/cryptoKeys/k\n"
+    };
+    int accepted =
+        fuzz(13, seeds, s -> assertThat(KekManifest.format(KekManifest.parse(s))).isEqualTo(s));
+    assertThat(accepted).isBetween(1, ROUNDS - 1);
+  }
+
+  @Test
   void entryCodec_acceptsOnlyCanonicalEntries() {
     String[] seeds = {
       "sovereign-secret v1\nname openai\nkek local:0123456789ab\ndek AQID\nct BAUG\n"

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param witnesses trusted witness keys and their statements
  * @param tenantDefaults policies a tenant created without settings gets
  * @param telemetry OpenTelemetry traces (off by default)
+ * @param keystore the keystore chain: KEK source, KMS clients, plaintext cache TTL
  */
 public record GatewayConfig(
     ServerConfig server,
@@ -29,7 +30,8 @@ public record GatewayConfig(
     PolicyConfig policy,
     WitnessConfig witnesses,
     TenantDefaultsConfig tenantDefaults,
-    TelemetryConfig telemetry) {
+    TelemetryConfig telemetry,
+    KeystoreConfig keystore) {
 
   /** Fills a missing server section with defaults; checks that provider ids are unique. */
   public GatewayConfig {
@@ -44,6 +46,7 @@ public record GatewayConfig(
     witnesses = Objects.requireNonNullElse(witnesses, WitnessConfig.NONE);
     tenantDefaults = Objects.requireNonNullElse(tenantDefaults, TenantDefaultsConfig.DEFAULT);
     telemetry = Objects.requireNonNullElse(telemetry, TelemetryConfig.DEFAULT);
+    keystore = Objects.requireNonNullElse(keystore, KeystoreConfig.DEFAULT);
     long distinct = providers.stream().map(ProviderConfig::id).distinct().count();
     if (distinct != providers.size()) {
       throw new ConfigException("provider ids must be unique");
@@ -63,6 +66,7 @@ public record GatewayConfig(
         policy,
         witnesses,
         tenantDefaults,
-        telemetry);
+        telemetry,
+        keystore);
   }
 }

@@ -62,6 +62,17 @@ public final class AwsKms implements KmsDriver {
   }
 
   /**
+   * Connects to AWS KMS in a region with the given credentials.
+   *
+   * @param region e.g. {@code eu-central-1}
+   * @param credentials the credentials provider
+   * @return the driver
+   */
+  public static AwsKms connect(String region, AwsCredentialsProvider credentials) {
+    return new AwsKms(base(region, credentials).build());
+  }
+
+  /**
    * Connects to a KMS-compatible endpoint (VPC endpoint, FIPS endpoint, or a local emulator).
    *
    * @param region the signing region
