@@ -53,8 +53,9 @@ class DataPlaneIT {
             "signed fields",
             "exchange digests",
             "inclusion in checkpoint of size " + (a.rekorIndex() + 1),
-            v.checks().get(4).name());
-    assertThat(v.checks().get(4).name()).startsWith("consistency ");
+            "current checkpoint",
+            v.checks().get(5).name());
+    assertThat(v.checks().get(5).name()).startsWith("consistency ");
   }
 
   @Test

@@ -99,6 +99,26 @@ class AttestationIT {
     JsonObject wrongModel = att.copy().put("model", "gpt-4o");
     assertThat(verify(write("model.json", wrongModel.encode()))).isEqualTo(1);
 
+    // Every signed member, not only the ones the gateway fills today: a claim of a better tier,
+    // another policy or model hash is as much a forgery as another model.
+    for (String field :
+        List.of(
+            "tier_observed",
+            "tier_required",
+            "policy_id",
+            "policy_digest",
+            "model_hash",
+            "mirror_id",
+            "provider_model",
+            "tenant_id",
+            "cost_usd",
+            "leak_findings")) {
+      JsonObject forged = att.copy().put(field, "forged");
+      assertThat(verify(write(field + ".json", forged.encode()))).as(field).isEqualTo(1);
+    }
+    JsonObject unsigned = att.copy().put("tier", "sealed");
+    assertThat(verify(write("unsigned.json", unsigned.encode()))).isEqualTo(1);
+
     JsonObject envelope = att.getJsonObject("envelope").copy();
     String payload =
         new String(
