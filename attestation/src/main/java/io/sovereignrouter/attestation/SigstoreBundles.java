@@ -1,5 +1,6 @@
 package io.sovereignrouter.attestation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sovereignrouter.attestation.internal.Json;
@@ -84,6 +85,31 @@ public final class SigstoreBundles {
         .forEach(
             s -> sigs.addObject().put("sig", B64.encodeToString(s.sig())).put("keyid", s.keyid()));
     return b;
+  }
+
+  /**
+   * The bundle for an {@code _sf_attestation}, as {@link #bundle(Envelope, InclusionReceipt,
+   * NoteVerifierKey)}. Verify the attestation first ({@link AttestationVerifier}): this only
+   * converts.
+   *
+   * @param attestation UTF-8 JSON: the attestation object or an object holding it under {@code
+   *     _sf_attestation}
+   * @param logKey the log key
+   * @return compact UTF-8 JSON of the bundle
+   * @throws FormatException if the attestation is malformed
+   */
+  public static byte[] bundle(byte[] attestation, NoteVerifierKey logKey) {
+    JsonNode a = Json.read(attestation, "attestation");
+    if (a.has("_sf_attestation")) {
+      a = a.get("_sf_attestation");
+    }
+    JsonNode envelope = a.get("envelope");
+    JsonNode receipt = a.get("inclusion_proof");
+    if (envelope == null || receipt == null) {
+      throw new FormatException("attestation: needs 'envelope' and 'inclusion_proof'");
+    }
+    return Json.write(
+        bundle(Envelopes.fromJson(envelope), InclusionReceipts.fromJson(receipt), logKey));
   }
 
   /**

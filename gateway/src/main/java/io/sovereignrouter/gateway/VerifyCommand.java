@@ -8,6 +8,7 @@ import io.sovereignrouter.attestation.FormatException;
 import io.sovereignrouter.attestation.LogSource;
 import io.sovereignrouter.attestation.LogStorageException;
 import io.sovereignrouter.attestation.NoteVerifierKey;
+import io.sovereignrouter.attestation.SigstoreBundles;
 import io.sovereignrouter.attestation.TilePath;
 import io.vertx.core.json.jackson.DatabindCodec;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,9 +27,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code sovereign verify ATTESTATION.json --log-key FILE [--log URL|DIR]}: runs the attestation
- * module's {@link AttestationVerifier}; exit 0 only if every check holds, 1 if one fails, 2 if the
- * inputs cannot be read.
+ * {@code sovereign verify ATTESTATION.json --log-key FILE [--log URL|DIR] [--export-bundle FILE]
+ * [--export-trusted-root FILE] [--export-key FILE] [--log-url URL]}: runs the attestation module's
+ * {@link AttestationVerifier}; exit 0 only if every check holds, 1 if one fails, 2 if the inputs
+ * cannot be read or an export cannot be written. Exports are written only for a verified
+ * attestation.
  */
 @Command(
     name = "verify",
@@ -38,6 +42,8 @@ import picocli.CommandLine.Parameters;
 final class VerifyCommand implements Callable<Integer> {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
   private static final int MAX_DIRECT = 1 << 20;
+  // The log key carries no creation time; its trust in the exported root starts at the epoch.
+  private static final Instant TRUSTED_FROM = Instant.EPOCH;
 
   @Parameters(
       index = "0",
@@ -51,6 +57,34 @@ final class VerifyCommand implements Callable<Integer> {
       names = "--log",
       description = "the log (a tlog-tiles URL or directory) to check freshness against")
   String log;
+
+  @Option(
+      names = "--export-bundle",
+      paramLabel = "FILE",
+      description =
+          "after a successful verification, write the attestation as a Sigstore bundle v0.3")
+  Path exportBundle;
+
+  @Option(
+      names = "--export-trusted-root",
+      paramLabel = "FILE",
+      description =
+          "after a successful verification, write a Sigstore trusted root naming the log key")
+  Path exportTrustedRoot;
+
+  @Option(
+      names = "--export-key",
+      paramLabel = "FILE",
+      description = "after a successful verification, write the log key as a PEM public key")
+  Path exportKey;
+
+  @Option(
+      names = "--log-url",
+      paramLabel = "URL",
+      description =
+          "the log's base URL for the trusted root (default: --log when it is a URL, else"
+              + " https://<log origin>)")
+  String logUrl;
 
   @Override
   public Integer call() {
@@ -76,7 +110,40 @@ final class VerifyCommand implements Callable<Integer> {
       System.out.printf("%-4s %s: %s%n", c.ok() ? "ok" : "FAIL", c.name(), c.detail());
     }
     System.out.println(result.ok() ? "VERIFIED" : "NOT VERIFIED");
-    return result.ok() ? 0 : 1;
+    if (!result.ok()) {
+      return 1;
+    }
+    try {
+      export(key, target);
+    } catch (IOException | AttestationException e) {
+      System.err.println("sovereign verify: export failed: " + e.getMessage());
+      return 2;
+    }
+    return 0;
+  }
+
+  /** Writes the requested Sigstore files; only a verified attestation gets here. */
+  private void export(NoteVerifierKey key, byte[] target) throws IOException {
+    if (exportBundle != null) {
+      Files.write(exportBundle, SigstoreBundles.bundle(target, key));
+      System.out.println("wrote Sigstore bundle " + exportBundle);
+    }
+    if (exportTrustedRoot != null) {
+      String base =
+          logUrl != null
+              ? logUrl
+              : log != null && log.matches("https?://.*") ? log : "https://" + key.name();
+      Files.write(
+          exportTrustedRoot,
+          DatabindCodec.mapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsBytes(SigstoreBundles.trustedRoot(key, base, TRUSTED_FROM)));
+      System.out.println("wrote Sigstore trusted root " + exportTrustedRoot);
+    }
+    if (exportKey != null) {
+      Files.writeString(exportKey, SigstoreBundles.pem(key));
+      System.out.println("wrote log key " + exportKey);
+    }
   }
 
   /**

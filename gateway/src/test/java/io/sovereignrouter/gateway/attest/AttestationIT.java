@@ -143,6 +143,47 @@ class AttestationIT {
   }
 
   @Test
+  void verify_exportsSigstoreBundle_onlyWhenVerified() throws Exception {
+    Path reply = write("export.json", gateway.postJson("/v1/chat/completions", CHAT).body());
+    Path bundle = tmp.resolve("bundle.json");
+    Path root = tmp.resolve("trusted_root.json");
+    Path pem = tmp.resolve("log.pem");
+    String url = gateway.origin() + "/log";
+    assertThat(
+            verify(
+                reply,
+                "--log",
+                url,
+                "--export-bundle",
+                bundle.toString(),
+                "--export-trusted-root",
+                root.toString(),
+                "--export-key",
+                pem.toString()))
+        .isZero();
+    JsonObject b = new JsonObject(Files.readString(bundle));
+    assertThat(b.getString("mediaType")).isEqualTo("application/vnd.dev.sigstore.bundle.v0.3+json");
+    JsonObject entry =
+        b.getJsonObject("verificationMaterial").getJsonArray("tlogEntries").getJsonObject(0);
+    assertThat(entry.getString("logIndex"))
+        .isEqualTo(Long.toString(Attested.of(Files.readString(reply)).getLong("rekor_index")));
+    assertThat(
+            entry.getJsonObject("inclusionProof").getJsonObject("checkpoint").getString("envelope"))
+        .startsWith("sovereign-router.local/log\n");
+    JsonObject tlog = new JsonObject(Files.readString(root)).getJsonArray("tlogs").getJsonObject(0);
+    assertThat(tlog.getString("baseUrl")).isEqualTo(url);
+    assertThat(Files.readString(pem)).startsWith("-----BEGIN PUBLIC KEY-----\n");
+
+    JsonObject forged = Attested.of(Files.readString(reply)).copy().put("tier_observed", "sealed");
+    Path forgedBundle = tmp.resolve("forged-bundle.json");
+    assertThat(
+            verify(
+                write("forged.json", forged.encode()), "--export-bundle", forgedBundle.toString()))
+        .isEqualTo(1);
+    assertThat(forgedBundle).doesNotExist();
+  }
+
+  @Test
   void verifyWithLog_detectsRollbackAndTamperedTiles() throws Exception {
     Path logDir = gateway.gateway().auditLog().root();
     Path before = tmp.resolve("before");
