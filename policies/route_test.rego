@@ -428,3 +428,43 @@ test_witness_rejections_silent_when_excluded_for_other_reasons if {
 	d := route.decision with input as mk_input("clinical-strict", [c])
 	excluded_codes(d, "m1") == ["latency_cap_exceeded"]
 }
+
+# --- per-candidate bookkeeping (reason codes and facts kept by candidate index) ---
+
+test_codes_kept_by_candidate_index if {
+	no_tools := object.union(good, {"model": "m2", "capabilities": {"tools": false}})
+	slow := object.union(good, {"model": "m3", "p95_ms": 999999})
+	inp := object.union(
+		mk_input("clinical-strict", [good, no_tools, slow]),
+		{"request": request(object.union(needs_none, {"tools": true}))},
+	)
+	route.capability_codes == {0: set(), 1: {"missing_capability_tools"}, 2: set()} with input as inp
+	route.capable == {0, 2} with input as inp
+	route.policy_codes == {0: set(), 2: {"latency_cap_exceeded"}} with input as inp
+	route.miss_codes == {0: set(), 1: {"missing_capability_tools"}, 2: {"latency_cap_exceeded"}} with input as inp
+	route.qualifying == {0} with input as inp
+}
+
+test_witness_codes_only_for_capable_candidates_short_of_witnesses if {
+	short := object.union(good, {"witness_scopes": [], "witness_rejections": ["expired"]})
+	incapable := object.union(short, {"model": "m2", "capabilities": {"vision": false}})
+	inp := object.union(
+		mk_input("clinical-strict", [short, incapable]),
+		{"request": request(object.union(needs_none, {"vision": true}))},
+	)
+	route.witness_codes == {0: {"witness_expired"}} with input as inp
+}
+
+test_rank_and_cost_at_index if {
+	cheap := object.union(good, {"model": "m2", "price_input_per_mtok": 0, "price_output_per_mtok": 0})
+	inp := mk_input("standard", [object.union(good, {"tier": "confidential"}), cheap])
+	route.rank_at == {0: 2, 1: 3} with input as inp
+	route.cost_at == {0: 0.003, 1: 0} with input as inp
+	route.tier_at(0) == "confidential" with input as inp
+	route.tier_at(7) == "unknown" with input as inp
+}
+
+test_cost_key_unknown_price_sorts_last if {
+	inp := mk_input("standard", [object.remove(good, ["price_input_per_mtok"])])
+	route.cost_key(0) == 1000000000 with input as inp
+}

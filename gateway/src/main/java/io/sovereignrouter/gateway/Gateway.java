@@ -10,20 +10,19 @@ import io.sovereignrouter.gateway.attest.AuditEvents;
 import io.sovereignrouter.gateway.attest.AuditLog;
 import io.sovereignrouter.gateway.config.AttestationConfig;
 import io.sovereignrouter.gateway.config.GatewayConfig;
-import io.sovereignrouter.gateway.config.ProviderConfig;
 import io.sovereignrouter.gateway.config.ServerConfig;
 import io.sovereignrouter.gateway.http.DataPlane;
 import io.sovereignrouter.gateway.http.GatewayRoutes;
 import io.sovereignrouter.gateway.http.LeakScanStage;
 import io.sovereignrouter.gateway.provider.Credentials;
-import io.sovereignrouter.gateway.provider.ProviderAdapter;
 import io.sovereignrouter.gateway.provider.ProviderFactory;
+import io.sovereignrouter.gateway.providers.ProviderRegistry;
+import io.sovereignrouter.gateway.providers.ProviderRepository;
+import io.sovereignrouter.gateway.providers.ProviderSync;
 import io.sovereignrouter.gateway.ratelimit.RateLimiter;
 import io.sovereignrouter.gateway.ratelimit.RateLimiters;
 import io.sovereignrouter.gateway.routing.FallbackWalk;
 import io.sovereignrouter.gateway.routing.HealthTracker;
-import io.sovereignrouter.gateway.routing.ModelCatalog;
-import io.sovereignrouter.gateway.routing.Route;
 import io.sovereignrouter.gateway.scan.ChatRequestScanner;
 import io.sovereignrouter.gateway.scan.Fingerprinter;
 import io.sovereignrouter.gateway.scan.LeakAction;
@@ -41,7 +40,6 @@ import io.sovereignrouter.gateway.tenancy.TenantRepository;
 import io.sovereignrouter.gateway.tenancy.TenantSettings;
 import io.sovereignrouter.keystore.SecretResolver;
 import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.security.SecureRandom;
@@ -62,11 +60,17 @@ public final class Gateway implements AutoCloseable {
   static final String KEY_HASH_FILE = "keyhash.secret";
   static final String SCAN_KEY_FILE = "scan.key";
 
+  /** How long a replaced provider adapter keeps serving requests that started on it. */
+  static final long PROVIDER_GRACE_MS = 330_000;
+
+  /** How often a replica looks for provider changes made on another replica. */
+  static final long PROVIDER_POLL_MS = 2_000;
+
   private final Vertx vertx;
   private final SqliteDatabase db;
   private final AuditLog log;
   private final List<Runnable> stopFirst;
-  private final List<ProviderAdapter> providers;
+  private final ProviderRegistry providers;
   private final int port;
   private final int adminPort;
   private final DataDir dataDir;
@@ -78,7 +82,7 @@ public final class Gateway implements AutoCloseable {
       SqliteDatabase db,
       AuditLog log,
       List<Runnable> stopFirst,
-      List<ProviderAdapter> providers,
+      ProviderRegistry providers,
       int port,
       int adminPort,
       DataDir dataDir,
@@ -114,7 +118,7 @@ public final class Gateway implements AutoCloseable {
     AuditLog log = null;
     RateLimiter limiter = null;
     Repositories repositories = null;
-    List<ProviderAdapter> providers = new ArrayList<>();
+    ProviderRegistry closeProviders = null;
     try {
       SecretResolver secrets = Keystores.resolver(dir, environment);
       repositories = Repositories.open(vertx, config.storage(), db, secrets);
@@ -128,24 +132,26 @@ public final class Gateway implements AutoCloseable {
       Credentials credentials = new Credentials(secrets);
       limiter = RateLimiters.create(vertx, config.rateLimits(), credentials);
       ProviderFactory factory = new ProviderFactory(vertx, credentials);
-      List<Route> routes = new ArrayList<>();
-      for (ProviderConfig pc : config.providers()) {
-        if (!pc.isEnabled()) {
-          continue;
-        }
-        ProviderAdapter adapter = factory.create(pc);
-        providers.add(adapter);
-        ModelDiscovery.models(pc, adapter)
-            .forEach(m -> routes.add(new Route(adapter, m, pc.priority())));
-      }
-      ModelCatalog catalog = new ModelCatalog(routes);
+      ProviderRegistry registry =
+          ProviderRegistry.start(
+              vertx,
+              factory,
+              ModelDiscovery::models,
+              PROVIDER_GRACE_MS,
+              config.providers(),
+              ProviderSync.parse(repositories.providers().all().await()));
+      closeProviders = registry;
+      ProviderRepository providerStore = repositories.providers();
+      ProviderSync providerSync =
+          new ProviderSync(vertx, providerStore, registry, PROVIDER_POLL_MS);
       HealthTracker health =
           new HealthTracker(config.routing().health(), System::currentTimeMillis);
       SqliteHealthStore healthStore = new SqliteHealthStore(db);
       health.restore(healthStore.load());
       FallbackWalk walk = new FallbackWalk(health, config.routing());
       HealthPersistence persistence = new HealthPersistence(vertx, health, healthStore);
-      HealthProbe probe = new HealthProbe(vertx, health, routes, config.routing().health().probe());
+      HealthProbe probe =
+          new HealthProbe(vertx, health, registry::routes, config.routing().health().probe());
       AttestationConfig ac = config.attestation();
       log =
           AuditLog.open(
@@ -170,7 +176,7 @@ public final class Gateway implements AutoCloseable {
               ledger,
               limiter,
               leakScan,
-              catalog,
+              registry::catalog,
               walk,
               attester,
               auditLog,
@@ -207,7 +213,10 @@ public final class Gateway implements AutoCloseable {
                           TenantSettings.DEFAULT.withLeakScanAction(
                               LeakAction.parse(config.leakScan().action())),
                           KnownPolicies.builtin(),
-                          new ProviderView(config.providers(), routes, health),
+                          new ProviderView(registry, health),
+                          providerStore,
+                          registry,
+                          providerSync,
                           new AuditEvents(auditLog))),
               server.adminHost(),
               server.adminPort(),
@@ -218,13 +227,17 @@ public final class Gateway implements AutoCloseable {
       List<Runnable> stopFirst =
           List.of(
               probe::stop,
+              providerSync::stop,
               persistence::stop,
               sweeper::stop,
               indexWriter::flush,
               limiter::close,
               shared::close);
-      return new Gateway(vertx, db, log, stopFirst, providers, port, adminPort, dir, admin, demo);
+      return new Gateway(vertx, db, log, stopFirst, registry, port, adminPort, dir, admin, demo);
     } catch (RuntimeException e) {
+      if (closeProviders != null) {
+        closeProviders.closeAdapters().await();
+      }
       if (limiter != null) {
         limiter.close();
       }
@@ -315,7 +328,7 @@ public final class Gateway implements AutoCloseable {
   @Override
   public void close() {
     stopFirst.forEach(Runnable::run);
-    Future.join(providers.stream().map(ProviderAdapter::close).toList()).await();
+    providers.closeAdapters().await();
     vertx.close().await();
     log.close();
     db.close();

@@ -23,19 +23,23 @@ import java.util.concurrent.ConcurrentHashMap;
 final class HealthProbe {
   private final Vertx vertx;
   private final HealthTracker health;
-  private final List<Route> routes;
+  private final java.util.function.Supplier<List<Route>> routes;
   private final Set<Route> inFlight = ConcurrentHashMap.newKeySet();
   private final long timer;
 
-  HealthProbe(Vertx vertx, HealthTracker health, List<Route> routes, ProbeConfig config) {
+  HealthProbe(
+      Vertx vertx,
+      HealthTracker health,
+      java.util.function.Supplier<List<Route>> routes,
+      ProbeConfig config) {
     this.vertx = vertx;
     this.health = health;
-    this.routes = List.copyOf(routes);
+    this.routes = routes;
     this.timer = config.enabled() ? vertx.setPeriodic(config.intervalMs(), id -> probeAll()) : -1;
   }
 
   private void probeAll() {
-    for (Route route : routes) {
+    for (Route route : routes.get()) {
       if (health.snapshot(route).breaker() != BreakerState.CLOSED && inFlight.add(route)) {
         long start = System.nanoTime();
         probe(route)

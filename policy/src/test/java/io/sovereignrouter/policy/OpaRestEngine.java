@@ -1,8 +1,5 @@
 package io.sovereignrouter.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sovereignrouter.policy.internal.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,13 +24,13 @@ final class OpaRestEngine implements PolicyEngine {
 
   @Override
   public String evaluateJson(String path, String inputJson) {
-    ObjectNode body = Json.object();
-    body.set("input", Json.parse(inputJson, "input"));
     HttpRequest request =
-        HttpRequest.newBuilder(base.resolve("/v1/data/" + path))
+        HttpRequest.newBuilder(base.resolve(OpaDataApi.requestPath(path)))
             .timeout(Duration.ofSeconds(5))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(Json.format(body), StandardCharsets.UTF_8))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    OpaDataApi.formatRequest(inputJson), StandardCharsets.UTF_8))
             .build();
     HttpResponse<String> response;
     try {
@@ -48,11 +45,9 @@ final class OpaRestEngine implements PolicyEngine {
       throw new PolicyEvaluationException(
           "OPA server: expected 200, got " + response.statusCode() + ": " + response.body());
     }
-    JsonNode answer = Json.parse(response.body(), "OPA server answer");
-    if (!answer.has("result")) {
-      throw new PolicyEvaluationException(path + ": expected a defined result, got none");
-    }
-    return Json.format(answer.get("result"));
+    return OpaDataApi.parseResult(response.body())
+        .orElseThrow(
+            () -> new PolicyEvaluationException(path + ": expected a defined result, got none"));
   }
 
   @Override

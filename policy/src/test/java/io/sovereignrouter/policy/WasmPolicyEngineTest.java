@@ -61,6 +61,81 @@ class WasmPolicyEngineTest {
   }
 
   @Test
+  void decide_largeInputThenSmallOnes_dataSurvivesHeapRewind() {
+    // One instance: the data is parsed once and every evaluation rewinds the heap to its end, so a
+    // large input must not leave anything behind that a later, smaller one could read.
+    try (PolicyEngine one = PolicyEngines.embedded(PolicyBundle.builtin(), 1);
+        PolicyEngine fresh = PolicyEngines.embedded(PolicyBundle.builtin(), 1)) {
+      PolicyInput large = LargeCatalogInputs.of(50, "standard", 7);
+      Decision first = one.decide(large);
+      assertThat(first).isInstanceOf(Decision.Allow.class);
+      for (DecisionVectors.Vector v : DecisionVectors.all()) {
+        assertThat(one.decide(PolicyJson.parseInput(Json.format(v.input()))))
+            .as(v.name())
+            .isEqualTo(PolicyJson.parseDecision(v.want()));
+      }
+      assertThat(one.decide(large)).isEqualTo(first).isEqualTo(fresh.decide(large));
+    }
+  }
+
+  @Test
+  void decide_cached_equalsUncachedAndSeesEveryFieldChange() {
+    try (PolicyEngine cached = PolicyEngines.embedded(PolicyBundle.builtin(), 1, 4);
+        PolicyEngine plain = PolicyEngines.embedded(PolicyBundle.builtin(), 1)) {
+      PolicyInput input = LargeCatalogInputs.of(50, "clinical-strict", 3);
+      Decision once = cached.decide(input);
+      assertThat(cached.decide(input)).isSameAs(once).isEqualTo(plain.decide(input));
+      // A p95 over the cap must not be answered from the entry of the same input with a lower p95.
+      for (PolicyInput changed : List.of(withP95(input, 1_000_000), withInputTokens(input))) {
+        assertThat(cached.decide(changed)).isEqualTo(plain.decide(changed)).isNotEqualTo(once);
+      }
+      for (int seed = 0; seed < 8; seed++) {
+        PolicyInput other = LargeCatalogInputs.of(50, "standard", seed);
+        assertThat(cached.decide(other)).isEqualTo(plain.decide(other));
+      }
+    }
+  }
+
+  /** Every candidate's p95 set to {@code p95}. */
+  private static PolicyInput withP95(PolicyInput in, long p95) {
+    return new PolicyInput(
+        in.tenant(),
+        in.policyId(),
+        in.request(),
+        in.origin(),
+        in.candidates().stream()
+            .map(
+                c ->
+                    new Candidate(
+                        c.provider(),
+                        c.model(),
+                        c.modelHash(),
+                        c.declaredTier(),
+                        c.witnessScopes(),
+                        c.witnessRejections(),
+                        c.drift(),
+                        c.priceInputPerMtok(),
+                        c.priceOutputPerMtok(),
+                        c.p50Ms(),
+                        p95,
+                        c.successRate(),
+                        c.healthy(),
+                        c.capabilities()))
+            .toList());
+  }
+
+  /** The request with a huge input estimate, over every cost cap. */
+  private static PolicyInput withInputTokens(PolicyInput in) {
+    RouteRequest r = in.request();
+    return new PolicyInput(
+        in.tenant(),
+        in.policyId(),
+        new RouteRequest(r.model(), r.stream(), r.needs(), 100_000_000L, r.maxOutputTokens()),
+        in.origin(),
+        in.candidates());
+  }
+
+  @Test
   void builtin_digestIsStable() {
     assertThat(PolicyBundle.builtin().digest()).isEqualTo(PolicyBundle.builtin().digest());
   }

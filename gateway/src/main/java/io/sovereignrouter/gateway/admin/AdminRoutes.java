@@ -1,6 +1,9 @@
 package io.sovereignrouter.gateway.admin;
 
 import io.sovereignrouter.gateway.attest.AuditEvents;
+import io.sovereignrouter.gateway.providers.ProviderRegistry;
+import io.sovereignrouter.gateway.providers.ProviderRepository;
+import io.sovereignrouter.gateway.providers.ProviderSync;
 import io.sovereignrouter.gateway.spend.SpendLedger;
 import io.sovereignrouter.gateway.tenancy.KeyIssuer;
 import io.sovereignrouter.gateway.tenancy.TenantRepository;
@@ -34,7 +37,10 @@ public final class AdminRoutes {
    * @param issuer issues new keys
    * @param defaults settings of a tenant created without any
    * @param knownPolicies policy ids tenants may be bound to
-   * @param providers provider configuration and health
+   * @param providers live providers and their health
+   * @param providerStore admin-managed providers
+   * @param registry the live provider set
+   * @param providerSync applies stored provider changes
    * @param events audit log of administrative changes
    */
   public record Services(
@@ -44,6 +50,9 @@ public final class AdminRoutes {
       TenantSettings defaults,
       Set<String> knownPolicies,
       ProviderView providers,
+      ProviderRepository providerStore,
+      ProviderRegistry registry,
+      ProviderSync providerSync,
       AuditEvents events) {}
 
   /**
@@ -57,14 +66,14 @@ public final class AdminRoutes {
     router.route("/admin/*").handler(ctx -> authorize(ctx, token));
     router.route("/admin/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
     router.get("/admin/v1/openapi.yaml").handler(AdminOpenApi::serve);
-    router
-        .get("/admin/v1/providers")
-        .handler(
-            ctx ->
-                ctx.response()
-                    .putHeader("Content-Type", "application/json")
-                    .end(services.providers().render().toBuffer()));
     AdminReplies replies = new AdminReplies(services.events());
+    new ProviderAdmin(
+            services.providerStore(),
+            services.registry(),
+            services.providerSync(),
+            services.providers(),
+            replies)
+        .mount(router);
     new TenantAdmin(
             services.store(),
             services.ledger(),

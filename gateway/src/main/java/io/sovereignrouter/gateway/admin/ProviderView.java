@@ -2,6 +2,7 @@ package io.sovereignrouter.gateway.admin;
 
 import io.sovereignrouter.gateway.config.ModelConfig;
 import io.sovereignrouter.gateway.config.ProviderConfig;
+import io.sovereignrouter.gateway.providers.ProviderRegistry;
 import io.sovereignrouter.gateway.routing.HealthKey;
 import io.sovereignrouter.gateway.routing.HealthSnapshot;
 import io.sovereignrouter.gateway.routing.HealthTracker;
@@ -18,57 +19,67 @@ import java.util.stream.Collectors;
  * values) and each model's health with the inputs of its score.
  */
 public final class ProviderView {
-  private final List<ProviderConfig> providers;
-  private final List<Route> routes;
+  private final ProviderRegistry registry;
   private final HealthTracker health;
 
   /**
-   * @param providers configured providers
-   * @param routes what the enabled providers serve, discovered models included
+   * @param registry the live providers
    * @param health live health
    */
-  public ProviderView(List<ProviderConfig> providers, List<Route> routes, HealthTracker health) {
-    this.providers = List.copyOf(providers);
-    this.routes = List.copyOf(routes);
+  public ProviderView(ProviderRegistry registry, HealthTracker health) {
+    this.registry = registry;
     this.health = health;
   }
 
   /** What the provider serves: its routes (discovered models included), else its configuration. */
-  private List<ModelConfig> models(ProviderConfig p) {
-    List<ModelConfig> served =
-        routes.stream().filter(r -> r.provider().id().equals(p.id())).map(Route::model).toList();
-    return served.isEmpty() ? p.models() : served;
+  private static List<ModelConfig> models(ProviderRegistry.Entry e) {
+    return e.routes().isEmpty()
+        ? e.config().models()
+        : e.routes().stream().map(Route::model).toList();
+  }
+
+  /** One provider, or empty. */
+  java.util.Optional<JsonObject> render(String id) {
+    return registry.entry(id).map(e -> render(e, snapshots()));
+  }
+
+  private Map<HealthKey, HealthSnapshot> snapshots() {
+    return health.snapshots().stream()
+        .collect(Collectors.toMap(HealthSnapshot::key, Function.identity()));
   }
 
   JsonObject render() {
-    Map<HealthKey, HealthSnapshot> snapshots =
-        health.snapshots().stream()
-            .collect(Collectors.toMap(HealthSnapshot::key, Function.identity()));
+    Map<HealthKey, HealthSnapshot> snapshots = snapshots();
     JsonArray data = new JsonArray();
-    for (ProviderConfig p : providers) {
-      JsonArray models = new JsonArray();
-      for (ModelConfig m : models(p)) {
-        HealthSnapshot h = snapshots.get(new HealthKey(p.id(), m.upstream()));
-        JsonObject model =
-            new JsonObject()
-                .put("id", m.id())
-                .put("upstream", m.upstream())
-                .put("kind", m.kind().name().toLowerCase(java.util.Locale.ROOT));
-        model.put("health", h == null ? null : health(h));
-        models.add(model);
-      }
-      JsonObject provider =
-          new JsonObject()
-              .put("id", p.id())
-              .put("type", p.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-              .put("enabled", p.isEnabled())
-              .put("priority", p.priority())
-              .put("base_url", p.baseUrl())
-              .put("credential_ref", p.credentialRef().orElse(null))
-              .put("models", models);
-      data.add(provider);
+    for (ProviderRegistry.Entry e : registry.entries()) {
+      data.add(render(e, snapshots));
     }
     return new JsonObject().put("data", data);
+  }
+
+  private static JsonObject render(
+      ProviderRegistry.Entry e, Map<HealthKey, HealthSnapshot> snapshots) {
+    ProviderConfig p = e.config();
+    JsonArray models = new JsonArray();
+    for (ModelConfig m : models(e)) {
+      HealthSnapshot h = snapshots.get(new HealthKey(p.id(), m.upstream()));
+      JsonObject model =
+          new JsonObject()
+              .put("id", m.id())
+              .put("upstream", m.upstream())
+              .put("kind", m.kind().name().toLowerCase(java.util.Locale.ROOT));
+      model.put("health", h == null ? null : health(h));
+      models.add(model);
+    }
+    return new JsonObject()
+        .put("id", p.id())
+        .put("type", p.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+        .put("source", e.managed() ? "api" : "config")
+        .put("enabled", p.isEnabled())
+        .put("priority", p.priority())
+        .put("base_url", p.baseUrl())
+        .put("credential_ref", p.credentialRef().orElse(null))
+        .put("models", models);
   }
 
   private static JsonObject health(HealthSnapshot h) {

@@ -68,6 +68,34 @@ public final class ConfigLoader {
     return read(YAML, yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "<yaml>");
   }
 
+  /**
+   * Parses one provider in the config file's JSON form (kebab-case keys), with every check a config
+   * file gets.
+   *
+   * @throws ConfigException naming the offending key
+   */
+  public static ProviderConfig provider(String json) {
+    try {
+      return JSON.readValue(json, ProviderConfig.class);
+    } catch (JsonMappingException e) {
+      if (e.getCause() instanceof ConfigException ce) {
+        throw ce;
+      }
+      throw new ConfigException(e.getOriginalMessage() + " at " + e.getPathReference(), e);
+    } catch (IOException e) {
+      throw new ConfigException(e.getMessage(), e);
+    }
+  }
+
+  /** Renders a provider in the config file's JSON form (what {@link #provider} reads). */
+  public static String providerJson(ProviderConfig provider) {
+    try {
+      return JSON.writeValueAsString(provider);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static GatewayConfig read(ObjectMapper mapper, byte[] bytes, String source) {
     try {
       return mapper.readValue(bytes, GatewayConfig.class);

@@ -9,6 +9,7 @@ import io.sovereignrouter.gateway.routing.ModelCatalog;
 import io.sovereignrouter.gateway.spend.SpendLedger;
 import io.sovereignrouter.gateway.storage.AttestationIndex;
 import io.sovereignrouter.gateway.tenancy.Authenticator;
+import java.util.function.Supplier;
 
 /**
  * Everything the data-plane router needs, built once by the composition root and shared by every
@@ -18,7 +19,7 @@ import io.sovereignrouter.gateway.tenancy.Authenticator;
  * @param ledger spend caps and usage (stage 1 limits, settled after the call)
  * @param limiter rate limits (stage 1)
  * @param leakScan stage 2
- * @param catalog model ids to candidates
+ * @param catalog model ids to candidates (the current snapshot; providers change at run time)
  * @param walk the fallback walk (stages 4–5)
  * @param attester stage 6
  * @param log the audit log served read-only at {@code /log/}
@@ -31,7 +32,7 @@ public record DataPlane(
     SpendLedger ledger,
     RateLimiter limiter,
     LeakScanStage leakScan,
-    ModelCatalog catalog,
+    Supplier<ModelCatalog> catalog,
     FallbackWalk walk,
     Attester attester,
     AuditLog log,

@@ -4,6 +4,7 @@ import io.sovereignrouter.gateway.routing.ModelCatalog;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.function.Supplier;
 
 /**
  * Builds the data-plane router: the one place where the stage handlers are put in order (request id
@@ -19,7 +20,7 @@ public final class GatewayRoutes {
   public static Router create(Vertx vertx, DataPlane plane) {
     Router router = Router.router(vertx);
     OpenAiFailureHandler failures = OpenAiFailureHandler.create();
-    ModelCatalog catalog = plane.catalog();
+    Supplier<ModelCatalog> catalog = plane.catalog();
     Pipeline pipeline =
         new Pipeline(
             new AdmissionStage(plane.ledger(), plane.limiter()),

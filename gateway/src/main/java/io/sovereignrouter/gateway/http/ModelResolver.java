@@ -12,14 +12,14 @@ import java.util.List;
  * Turns a requested model id into candidates, with OpenAI's errors for unknown or misused models.
  */
 final class ModelResolver {
-  private final ModelCatalog catalog;
+  private final java.util.function.Supplier<ModelCatalog> catalog;
 
-  ModelResolver(ModelCatalog catalog) {
+  ModelResolver(java.util.function.Supplier<ModelCatalog> catalog) {
     this.catalog = catalog;
   }
 
   List<Route> routes(String model, ModelKind endpoint) {
-    List<Route> routes = catalog.routes(model);
+    List<Route> routes = catalog.get().routes(model);
     if (routes.isEmpty()) {
       throw ApiException.of(
           404,

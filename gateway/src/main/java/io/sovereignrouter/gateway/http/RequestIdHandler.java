@@ -29,7 +29,14 @@ public final class RequestIdHandler implements PlatformHandler {
         presented != null && ACCEPTED.matcher(presented).matches() ? presented : "req_" + hex(12);
     RequestState state = RequestState.attach(ctx, requestId, "rd_" + hex(12));
     ctx.response().putHeader(HEADER, requestId);
-    ctx.response().closeHandler(v -> state.markClientGone());
+    // Through the routing context, not response().closeHandler: the context owns that slot and
+    // later end handlers (spend settlement) would silently replace ours.
+    ctx.addEndHandler(
+        end -> {
+          if (end.failed()) {
+            state.markClientGone();
+          }
+        });
     ctx.next();
   }
 

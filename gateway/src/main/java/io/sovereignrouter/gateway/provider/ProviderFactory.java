@@ -20,6 +20,17 @@ public final class ProviderFactory {
     this.credentials = credentials;
   }
 
+  /**
+   * Checks that a provider can run: its credential reference, if any, resolves (whatever the type
+   * does with it) and its adapter builds. Builds nothing that stays open.
+   *
+   * @throws io.sovereignrouter.gateway.config.ConfigException naming what does not resolve
+   */
+  public void check(ProviderConfig config) {
+    config.credentialRef().ifPresent(ref -> credentials.resolve(config.id(), ref));
+    create(config).close();
+  }
+
   /** Creates the adapter; resolves its credential now so a missing key fails the start. */
   public ProviderAdapter create(ProviderConfig config) {
     return switch (config.type()) {

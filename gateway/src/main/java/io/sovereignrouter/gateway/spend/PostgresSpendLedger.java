@@ -1,5 +1,6 @@
 package io.sovereignrouter.gateway.spend;
 
+import io.sovereignrouter.gateway.storage.postgres.Placeholders;
 import io.sovereignrouter.gateway.storage.postgres.PostgresDatabase;
 import io.sovereignrouter.gateway.tenancy.SpendCap;
 import io.vertx.core.Future;
@@ -43,7 +44,7 @@ public final class PostgresSpendLedger implements SpendLedger {
                         return Future.failedFuture(
                             new QuotaExceededException(before, amountMicros));
                       }
-                      return c.preparedQuery(UsageSql.numbered(UsageSql.INSERT_RESERVATION))
+                      return c.preparedQuery(Placeholders.numbered(UsageSql.INSERT_RESERVATION))
                           .execute(Tuple.of(id, tenantId, amountMicros, now.toEpochMilli()))
                           .map(
                               inserted ->
@@ -62,7 +63,7 @@ public final class PostgresSpendLedger implements SpendLedger {
   public Future<Void> settle(Reservation reservation, UsageEvent usage) {
     return db.withTransaction(
         c ->
-            c.preparedQuery(UsageSql.numbered(UsageSql.DELETE_RESERVATION))
+            c.preparedQuery(Placeholders.numbered(UsageSql.DELETE_RESERVATION))
                 .execute(Tuple.of(reservation.id()))
                 .compose(deleted -> upsertUsage(c, usage)));
   }
@@ -70,7 +71,7 @@ public final class PostgresSpendLedger implements SpendLedger {
   @Override
   public Future<Void> release(Reservation reservation) {
     return db.pool()
-        .preparedQuery(UsageSql.numbered(UsageSql.DELETE_RESERVATION))
+        .preparedQuery(Placeholders.numbered(UsageSql.DELETE_RESERVATION))
         .execute(Tuple.of(reservation.id()))
         .mapEmpty();
   }
@@ -88,7 +89,7 @@ public final class PostgresSpendLedger implements SpendLedger {
   @Override
   public Future<Integer> releaseStale(Instant cutoff) {
     return db.pool()
-        .preparedQuery(UsageSql.numbered(UsageSql.DELETE_STALE))
+        .preparedQuery(Placeholders.numbered(UsageSql.DELETE_STALE))
         .execute(Tuple.of(cutoff.toEpochMilli()))
         .map(rows -> rows.rowCount());
   }
@@ -99,7 +100,7 @@ public final class PostgresSpendLedger implements SpendLedger {
     Tuple args = Tuple.of(query.from().toString(), query.to().toString());
     query.tenantId().ifPresent(args::addString);
     return db.pool()
-        .preparedQuery(UsageSql.numbered(UsageSql.report(query)))
+        .preparedQuery(Placeholders.numbered(UsageSql.report(query)))
         .execute(args)
         .map(
             rows -> {
@@ -128,11 +129,11 @@ public final class PostgresSpendLedger implements SpendLedger {
     LocalDate start = cap.period().start(now);
     Instant reset = cap.period().reset(now);
     String end = LocalDate.ofInstant(reset, ZoneOffset.UTC).toString();
-    return c.preparedQuery(UsageSql.numbered(UsageSql.SPENT))
+    return c.preparedQuery(Placeholders.numbered(UsageSql.SPENT))
         .execute(Tuple.of(tenantId, start.toString(), end))
         .compose(
             spent ->
-                c.preparedQuery(UsageSql.numbered(UsageSql.RESERVED))
+                c.preparedQuery(Placeholders.numbered(UsageSql.RESERVED))
                     .execute(Tuple.of(tenantId))
                     .map(
                         reserved ->
@@ -145,7 +146,7 @@ public final class PostgresSpendLedger implements SpendLedger {
   }
 
   private static Future<Void> upsertUsage(SqlClient c, UsageEvent u) {
-    return c.preparedQuery(UsageSql.numbered(UsageSql.UPSERT_USAGE))
+    return c.preparedQuery(Placeholders.numbered(UsageSql.UPSERT_USAGE))
         .execute(
             Tuple.of(
                     LocalDate.ofInstant(u.at(), ZoneOffset.UTC).toString(),

@@ -52,19 +52,4 @@ final class UsageSql {
         .map(UsageQuery.Dimension::column)
         .collect(Collectors.toList());
   }
-
-  /** {@code ?} placeholders renumbered as PostgreSQL's {@code $1, $2, …}. */
-  static String numbered(String sql) {
-    StringBuilder out = new StringBuilder(sql.length() + 8);
-    int n = 0;
-    for (int i = 0; i < sql.length(); i++) {
-      char c = sql.charAt(i);
-      if (c == '?') {
-        out.append('$').append(++n);
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
 }

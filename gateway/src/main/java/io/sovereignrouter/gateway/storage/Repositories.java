@@ -1,6 +1,9 @@
 package io.sovereignrouter.gateway.storage;
 
 import io.sovereignrouter.gateway.config.StorageConfig;
+import io.sovereignrouter.gateway.providers.PostgresProviderRepository;
+import io.sovereignrouter.gateway.providers.ProviderRepository;
+import io.sovereignrouter.gateway.providers.SqliteProviderRepository;
 import io.sovereignrouter.gateway.spend.PostgresSpendLedger;
 import io.sovereignrouter.gateway.spend.SpendLedger;
 import io.sovereignrouter.gateway.spend.SqliteSpendLedger;
@@ -20,12 +23,14 @@ import java.util.Optional;
  * @param tenants tenants and keys
  * @param ledger spend holds and usage
  * @param attestations route decision id → log index
+ * @param providers providers managed through the admin API
  * @param postgres the shared database, when that is the backend
  */
 public record Repositories(
     TenantRepository tenants,
     SpendLedger ledger,
     AttestationIndex attestations,
+    ProviderRepository providers,
     Optional<PostgresDatabase> postgres)
     implements AutoCloseable {
 
@@ -43,6 +48,7 @@ public record Repositories(
               new SqliteTenantRepository(vertx, local),
               new SqliteSpendLedger(vertx, local),
               new SqliteAttestationIndex(vertx, local),
+              new SqliteProviderRepository(vertx, local),
               Optional.empty());
       case POSTGRES -> {
         PostgresDatabase db =
@@ -54,6 +60,7 @@ public record Repositories(
             new PostgresTenantRepository(db),
             new PostgresSpendLedger(db),
             new PostgresAttestationIndex(db),
+            new PostgresProviderRepository(db),
             Optional.of(db));
       }
     };

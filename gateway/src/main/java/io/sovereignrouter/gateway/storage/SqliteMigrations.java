@@ -19,7 +19,8 @@ final class SqliteMigrations {
           "V1__tenants.sql",
           "V2__provider_health.sql",
           "V3__attestations.sql",
-          "V4__tenancy_spend_usage.sql");
+          "V4__tenancy_spend_usage.sql",
+          "V5__providers.sql");
 
   private SqliteMigrations() {}
 

@@ -36,7 +36,8 @@ class AdminOpenApiIT {
           AdminRoutes.create(
               vertx,
               new AdminToken("sk-admin-0123456789abcdef0123456789abcdef"),
-              new AdminRoutes.Services(null, null, null, null, Set.of(), null, null));
+              new AdminRoutes.Services(
+                  null, null, null, null, Set.of(), null, null, null, null, null));
       Set<String> routed = new TreeSet<>();
       for (Route r : router.getRoutes()) {
         if (r.getPath() == null || r.methods() == null || !r.getPath().startsWith("/admin/v1/")) {

@@ -214,6 +214,39 @@ abstract class TenancyContractIT {
   }
 
   @Test
+  void streaming_settlesRealUsage_orTheEstimateWhenTheProviderReportsNone() {
+    String[] t = tenantWithKey("\"spend_cap\":{\"usd\":100,\"period\":\"month\"}");
+    HttpResponse<String> withUsage =
+        post(
+            t[1],
+            "/v1/chat/completions",
+            "{\"model\":\"priced-chat\",\"max_tokens\":100,\"stream\":true,"
+                + "\"stream_options\":{\"include_usage\":true},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hello there\"}]}");
+    assertThat(withUsage.statusCode()).isEqualTo(200);
+    assertThat(withUsage.body()).contains("\"completion_tokens\":16").endsWith("data: [DONE]\n\n");
+    long afterFirst = spentMicros(t[0]);
+    assertThat(afterFirst)
+        .as("16 completion tokens at 2000 µ$ plus the prompt")
+        .isGreaterThan(32_000)
+        .isLessThan(100_000);
+
+    HttpResponse<String> withoutUsage =
+        post(
+            t[1],
+            "/v1/chat/completions",
+            "{\"model\":\"priced-chat\",\"max_tokens\":100,\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hello there\"}]}");
+    assertThat(withoutUsage.statusCode()).isEqualTo(200);
+    long second = spentMicros(t[0]) - afterFirst;
+    assertThat(second)
+        .as("no usage reported: the hold (max_tokens at list price) is charged")
+        .isGreaterThanOrEqualTo(200_000);
+    assertThat(usage(t[0], "").getJsonArray("data").getJsonObject(0).getLong("requests"))
+        .isEqualTo(2);
+  }
+
+  @Test
   void rateLimit_requestsPerMinute_429WithRetryAfter_andHeadersOnEveryResponse() {
     String[] t = tenantWithKey("\"rate_limits\":{\"key_rpm\":3}");
     List<HttpResponse<String>> answers = new ArrayList<>();

@@ -2,74 +2,152 @@ package io.sovereignrouter.policy.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.styra.opa.wasm.OpaPolicy;
-import com.styra.opa.wasm.OpaPolicyPool;
+import io.sovereignrouter.policy.Decision;
 import io.sovereignrouter.policy.PolicyBundle;
 import io.sovereignrouter.policy.PolicyEngine;
 import io.sovereignrouter.policy.PolicyEvaluationException;
+import io.sovereignrouter.policy.PolicyInput;
+import io.sovereignrouter.policy.PolicyJson;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The embedded engine: the bundle's wasm module run in-process by opa-java-wasm (Chicory), one
  * module instance per concurrent evaluation from a fixed-size pool.
  *
- * <p>{@link #evaluateJson} blocks while every instance is lent out ({@link OpaPolicyPool#borrow()}
- * waits on a semaphore), so call it from worker threads only, never from an event loop.
+ * <p>Each instance parses the policy data once, when it is created, and keeps it: an evaluation
+ * only writes its input above the data on the wasm heap and rewinds the heap to the end of the data
+ * afterwards (the OPA wasm ABI's intended use). opa-java-wasm's own {@code OpaPolicyPool} cannot be
+ * used for this because it frees the data of every instance it takes back.
+ *
+ * <p>{@link #evaluateJson} blocks while every instance is lent out (a semaphore), so call it from
+ * worker threads only, never from an event loop.
  */
 public final class WasmPolicyEngine implements PolicyEngine {
-  private final OpaPolicyPool pool;
   private final PolicyBundle bundle;
+  private final byte[] wasm;
   private final String data;
+  private final Semaphore permits;
+  private final ConcurrentLinkedDeque<Instance> idle = new ConcurrentLinkedDeque<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Optional<DecisionCache> cache;
+
+  /** A module instance with the data loaded and the entrypoint ids resolved. */
+  private record Instance(OpaPolicy policy, Map<String, Integer> entrypoints) {}
 
   /**
    * Creates the engine; module instances are created on first use.
    *
    * @param bundle the compiled bundle
    * @param poolSize how many evaluations may run at once
+   * @param decisionCacheSize how many typed decisions to remember by input digest; 0 for none
    */
-  public WasmPolicyEngine(PolicyBundle bundle, int poolSize) {
+  public WasmPolicyEngine(PolicyBundle bundle, int poolSize, int decisionCacheSize) {
     this.bundle = Objects.requireNonNull(bundle, "bundle");
     if (poolSize < 1) {
       throw new IllegalArgumentException("poolSize: expected >= 1, got " + poolSize);
     }
-    byte[] wasm = bundle.wasm();
+    if (decisionCacheSize < 0) {
+      throw new IllegalArgumentException(
+          "decisionCacheSize: expected >= 0, got " + decisionCacheSize);
+    }
+    this.cache =
+        decisionCacheSize == 0
+            ? Optional.empty()
+            : Optional.of(new DecisionCache(decisionCacheSize));
+    this.wasm = bundle.wasm();
     this.data = bundle.dataJson();
-    this.pool =
-        OpaPolicyPool.create(
-            () ->
-                OpaPolicy.builder().withPolicy(wasm).withJsonMapper(Json.MAPPER).build().data(data),
-            poolSize);
+    this.permits = new Semaphore(poolSize);
+  }
+
+  private Instance newInstance() {
+    OpaPolicy policy =
+        OpaPolicy.builder().withPolicy(wasm).withJsonMapper(Json.MAPPER).build().data(data);
+    // entrypoint(String) would dump and parse the entrypoint table on every call: resolve it once.
+    return new Instance(policy, Map.copyOf(policy.entrypoints()));
   }
 
   @Override
   public String evaluateJson(String path, String inputJson) {
+    return Json.format(evaluateTree(path, inputJson));
+  }
+
+  @Override
+  public Decision evaluate(String path, PolicyInput input) {
+    String inputJson = PolicyJson.formatInput(input);
+    if (cache.isEmpty()) {
+      return decide(path, inputJson);
+    }
+    DecisionCache.Key key = DecisionCache.key(path, inputJson);
+    Optional<Decision> hit = cache.get().get(key);
+    if (hit.isPresent()) {
+      return hit.get();
+    }
+    Decision decision = decide(path, inputJson);
+    cache.get().put(key, decision);
+    return decision;
+  }
+
+  private Decision decide(String path, String inputJson) {
+    // One JSON round trip: the result set is parsed once and the decision read from that tree.
+    return PolicyJson.parseDecision(evaluateTree(path, inputJson));
+  }
+
+  private JsonNode evaluateTree(String path, String inputJson) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(inputJson, "inputJson");
-    String raw;
-    OpaPolicyPool.Loan loan;
-    try {
-      loan = pool.borrow();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PolicyEvaluationException(
-          "interrupted while waiting for a wasm policy instance", e);
-    }
-    try {
-      // The pool resets an instance (data included) when it is returned, so load data per loan.
-      raw = loan.policy().data(data).entrypoint(path).evaluate(inputJson);
-      loan.close();
-    } catch (RuntimeException e) {
-      // A trapped instance may hold a corrupt heap: never return it to the pool.
-      loan.discard();
-      throw new PolicyEvaluationException(
-          "wasm evaluation of " + path + " failed: " + e.getMessage(), e);
-    }
+    String raw = evaluateRaw(path, inputJson);
     // opa-java-wasm returns the OPA result set: [{"result": value}], or [] when undefined.
     JsonNode set = Json.parse(raw, "wasm result set");
     if (!set.isArray() || set.isEmpty() || !set.get(0).has("result")) {
       throw new PolicyEvaluationException(
           path + ": expected a defined result, got " + Json.kind(set) + " of size " + set.size());
     }
-    return Json.format(set.get(0).get("result"));
+    return set.get(0).get("result");
+  }
+
+  private String evaluateRaw(String path, String inputJson) {
+    if (closed.get()) {
+      throw new PolicyEvaluationException("embedded policy engine is closed");
+    }
+    try {
+      permits.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PolicyEvaluationException(
+          "interrupted while waiting for a wasm policy instance", e);
+    }
+    try {
+      Instance instance = idle.pollFirst();
+      if (instance == null) {
+        instance = newInstance();
+      }
+      Integer entrypoint = instance.entrypoints().get(path);
+      if (entrypoint == null) {
+        idle.offerFirst(instance);
+        throw new PolicyEvaluationException(
+            path + ": expected one of the bundle's entrypoints " + instance.entrypoints().keySet());
+      }
+      String raw;
+      try {
+        // input() rewinds the heap to the end of the data before it writes the input.
+        raw = instance.policy().entrypoint(entrypoint).input(inputJson).evaluate();
+      } catch (RuntimeException e) {
+        // A trapped instance may hold a corrupt heap: drop it, a new one replaces it on demand.
+        throw new PolicyEvaluationException(
+            "wasm evaluation of " + path + " failed: " + e.getMessage(), e);
+      }
+      if (!closed.get()) {
+        idle.offerFirst(instance);
+      }
+      return raw;
+    } finally {
+      permits.release();
+    }
   }
 
   /**
@@ -83,6 +161,8 @@ public final class WasmPolicyEngine implements PolicyEngine {
 
   @Override
   public void close() {
-    pool.close();
+    if (closed.compareAndSet(false, true)) {
+      idle.clear();
+    }
   }
 }
