@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sovereignrouter.sdk.AuthenticationException;
+import io.sovereignrouter.sdk.BadRequestException;
 import io.sovereignrouter.sdk.ChatMessage;
 import io.sovereignrouter.sdk.ChatRequest;
 import io.sovereignrouter.sdk.ConflictException;
@@ -11,7 +12,6 @@ import io.sovereignrouter.sdk.GatewayFixture;
 import io.sovereignrouter.sdk.NotFoundException;
 import io.sovereignrouter.sdk.RetryPolicy;
 import io.sovereignrouter.sdk.SovereignClient;
-import io.sovereignrouter.sdk.UnprocessableEntityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -87,11 +87,14 @@ class AdminIT {
   }
 
   @Test
-  void createTenant_invalidName_throwsUnprocessable() {
+  void createTenant_invalidName_throwsBadRequestNamingTheField() {
     assertThatThrownBy(() -> gateway.admin().createTenant("../etc"))
         .isInstanceOfSatisfying(
-            UnprocessableEntityException.class,
-            e -> assertThat(e.error().message()).contains("name"));
+            BadRequestException.class,
+            e -> {
+              assertThat(e.error().message()).contains("name");
+              assertThat(e.error().param()).contains("name");
+            });
   }
 
   @Test
@@ -103,11 +106,13 @@ class AdminIT {
   }
 
   @Test
-  void rotateKeys_overlapTooLong_throwsUnprocessable() {
+  void rotateKeys_overlapTooLong_throwsBadRequest() {
     SovereignAdmin admin = gateway.admin();
     Tenant t = admin.createTenant("overlap").value();
     assertThatThrownBy(() -> admin.rotateKeys(t.id(), Duration.ofDays(31)))
-        .isInstanceOf(UnprocessableEntityException.class);
+        .isInstanceOfSatisfying(
+            BadRequestException.class,
+            e -> assertThat(e.error().param()).contains("overlap_seconds"));
   }
 
   @Test
@@ -129,6 +134,7 @@ class AdminIT {
     List<Provider> providers = gateway.admin().providers();
     Provider mock = providers.stream().filter(p -> p.id().equals("mock")).findFirst().orElseThrow();
     assertThat(mock.type()).isEqualTo("mock");
+    assertThat(mock.source()).isEqualTo("config");
     assertThat(mock.enabled()).isTrue();
     assertThat(mock.models()).extracting(ProviderModel::id).contains("mock-chat", "mock-embed");
     ProviderModel chat =
