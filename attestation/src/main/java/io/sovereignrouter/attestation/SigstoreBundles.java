@@ -27,6 +27,7 @@ import java.util.HexFormat;
  *   <li>Checkpoints are C2SP signed notes signed with Ed25519, as Rekor v2's are; {@code
  *       checkpointKeyId} in the trusted root is the note's 4-byte key hash and {@code logId} the
  *       full SHA-256 it is cut from (see {@link #logId}).
+ *   <li>DSSE signatures in the bundle carry no key id (see {@link #signatureBundle}).
  *   <li>The log records no integration time and issues no signed entry timestamp: {@code
  *       integratedTime} is 0 (which protobuf JSON readers see as unset) and there is no {@code
  *       inclusionPromise}, again as in Rekor v2.
@@ -76,15 +77,39 @@ public final class SigstoreBundles {
     proof.hashes().forEach(h -> hashes.add(B64.encodeToString(h.bytes())));
     p.putObject("checkpoint").put("envelope", receipt.checkpoint().format());
     entry.put("canonicalizedBody", B64.encodeToString(Envelopes.format(envelope)));
-    ObjectNode dsse = b.putObject("dsseEnvelope");
+    dsse(b, envelope);
+    return b;
+  }
+
+  /**
+   * A bundle of the signature alone: the DSSE envelope and public-key material, no log entry. It
+   * proves who signed the statement, not that the log holds it; it is what cosign can check (with
+   * {@code --insecure-ignore-tlog}), since cosign refuses our log entry (see the README).
+   *
+   * @param envelope the DSSE envelope
+   * @param logKey the key that signed it
+   * @return the bundle as a JSON tree
+   */
+  public static ObjectNode signatureBundle(Envelope envelope, NoteVerifierKey logKey) {
+    ObjectNode b = Json.object();
+    b.put("mediaType", BUNDLE_MEDIA_TYPE);
+    ObjectNode material = b.putObject("verificationMaterial");
+    material.putObject("publicKey").put("hint", Envelopes.keyId(logKey));
+    material.putArray("tlogEntries");
+    dsse(b, envelope);
+    return b;
+  }
+
+  private static void dsse(ObjectNode bundle, Envelope envelope) {
+    ObjectNode dsse = bundle.putObject("dsseEnvelope");
     dsse.put("payload", B64.encodeToString(envelope.payload()));
     dsse.put("payloadType", envelope.payloadType());
     ArrayNode sigs = dsse.putArray("signatures");
+    // DSSE key ids are unsigned hints, and sigstore-go skips a signature whose key id is not its
+    // own id for the key, so the bundle's copy carries none (the logged envelope keeps ours).
     envelope
         .signatures()
-        .forEach(
-            s -> sigs.addObject().put("sig", B64.encodeToString(s.sig())).put("keyid", s.keyid()));
-    return b;
+        .forEach(s -> sigs.addObject().put("sig", B64.encodeToString(s.sig())).put("keyid", ""));
   }
 
   /**
@@ -99,17 +124,38 @@ public final class SigstoreBundles {
    * @throws FormatException if the attestation is malformed
    */
   public static byte[] bundle(byte[] attestation, NoteVerifierKey logKey) {
+    JsonNode a = member(attestation, "inclusion_proof");
+    return Json.write(
+        bundle(
+            Envelopes.fromJson(a.get("envelope")),
+            InclusionReceipts.fromJson(a.get("inclusion_proof")),
+            logKey));
+  }
+
+  /**
+   * The signature-only bundle for an {@code _sf_attestation}, as {@link #signatureBundle(Envelope,
+   * NoteVerifierKey)}.
+   *
+   * @param attestation UTF-8 JSON, as for {@link #bundle(byte[], NoteVerifierKey)}
+   * @param logKey the log key
+   * @return compact UTF-8 JSON of the bundle
+   * @throws FormatException if the attestation is malformed
+   */
+  public static byte[] signatureBundle(byte[] attestation, NoteVerifierKey logKey) {
+    return Json.write(
+        signatureBundle(
+            Envelopes.fromJson(member(attestation, "envelope").get("envelope")), logKey));
+  }
+
+  private static JsonNode member(byte[] attestation, String needed) {
     JsonNode a = Json.read(attestation, "attestation");
     if (a.has("_sf_attestation")) {
       a = a.get("_sf_attestation");
     }
-    JsonNode envelope = a.get("envelope");
-    JsonNode receipt = a.get("inclusion_proof");
-    if (envelope == null || receipt == null) {
-      throw new FormatException("attestation: needs 'envelope' and 'inclusion_proof'");
+    if (!a.path("envelope").isObject() || !a.path(needed).isObject()) {
+      throw new FormatException("attestation: needs 'envelope' and '" + needed + "'");
     }
-    return Json.write(
-        bundle(Envelopes.fromJson(envelope), InclusionReceipts.fromJson(receipt), logKey));
+    return a;
   }
 
   /**

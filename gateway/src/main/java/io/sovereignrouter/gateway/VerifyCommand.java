@@ -28,10 +28,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code sovereign verify ATTESTATION.json --log-key FILE [--log URL|DIR] [--export-bundle FILE]
- * [--export-trusted-root FILE] [--export-key FILE] [--log-url URL]}: runs the attestation module's
- * {@link AttestationVerifier}; exit 0 only if every check holds, 1 if one fails, 2 if the inputs
- * cannot be read or an export cannot be written. Exports are written only for a verified
- * attestation.
+ * [--export-signature-bundle FILE] [--export-trusted-root FILE] [--export-key FILE] [--log-url
+ * URL]}: runs the attestation module's {@link AttestationVerifier}; exit 0 only if every check
+ * holds, 1 if one fails, 2 if the inputs cannot be read or an export cannot be written. Exports are
+ * written only for a verified attestation.
  */
 @Command(
     name = "verify",
@@ -64,6 +64,14 @@ final class VerifyCommand implements Callable<Integer> {
       description =
           "after a successful verification, write the attestation as a Sigstore bundle v0.3")
   Path exportBundle;
+
+  @Option(
+      names = "--export-signature-bundle",
+      paramLabel = "FILE",
+      description =
+          "after a successful verification, write a Sigstore bundle of the DSSE signature alone"
+              + " (no log entry: what cosign can check with --insecure-ignore-tlog)")
+  Path exportSignatureBundle;
 
   @Option(
       names = "--export-trusted-root",
@@ -127,6 +135,10 @@ final class VerifyCommand implements Callable<Integer> {
     if (exportBundle != null) {
       Files.write(exportBundle, SigstoreBundles.bundle(target, key));
       System.out.println("wrote Sigstore bundle " + exportBundle);
+    }
+    if (exportSignatureBundle != null) {
+      Files.write(exportSignatureBundle, SigstoreBundles.signatureBundle(target, key));
+      System.out.println("wrote Sigstore signature bundle " + exportSignatureBundle);
     }
     if (exportTrustedRoot != null) {
       String base =
