@@ -270,6 +270,55 @@ public final class SovereignAdmin {
     return AdminCodec.list(get("/admin/v1/providers"), AdminCodec::provider);
   }
 
+  /**
+   * Reads one provider ({@code GET /admin/v1/providers/{id}}).
+   *
+   * @param providerId the provider
+   * @return it, with its models and health
+   * @throws io.sovereignrouter.sdk.NotFoundException if there is none
+   */
+  public Provider provider(String providerId) {
+    return AdminCodec.provider(get(providerPath(providerId)));
+  }
+
+  /**
+   * Creates a provider ({@code POST /admin/v1/providers}): the gateway checks that its credential
+   * resolves and its adapter builds, stores it, and routes to it on every replica without a
+   * restart.
+   *
+   * @param spec the provider
+   * @return it as now live, and the audit-log entry
+   * @throws io.sovereignrouter.sdk.BadRequestException if the spec is invalid
+   * @throws io.sovereignrouter.sdk.ConflictException if the id is taken
+   */
+  public Audited<Provider> createProvider(ProviderSpec spec) {
+    return audited(post("/admin/v1/providers", tree(spec.wire())), AdminCodec::provider);
+  }
+
+  /**
+   * Replaces an API-managed provider ({@code PUT /admin/v1/providers/{id}}): calls already running
+   * finish on the previous adapter; new ones use the new spec.
+   *
+   * @param spec the provider, by its id
+   * @return it as now live, and the audit-log entry
+   * @throws io.sovereignrouter.sdk.ConflictException if it comes from the config file
+   */
+  public Audited<Provider> replaceProvider(ProviderSpec spec) {
+    return audited(write("PUT", providerPath(spec.id()), tree(spec.wire())), AdminCodec::provider);
+  }
+
+  /**
+   * Deletes an API-managed provider; its models stop routing at once.
+   *
+   * @param providerId the provider
+   * @return its id and the audit-log entry
+   * @throws io.sovereignrouter.sdk.ConflictException if it comes from the config file
+   */
+  public Audited<String> deleteProvider(String providerId) {
+    JsonNode reply = write("DELETE", providerPath(providerId), null);
+    return new Audited<>(Json.text(reply, "id", "admin answer"), AdminCodec.logIndex(reply));
+  }
+
   // Adding an endpoint: a record for its answer, a decoder in AdminCodec, and a method here
   // built from get/post/audited.
 
@@ -287,9 +336,17 @@ public final class SovereignAdmin {
   }
 
   private static ObjectNode body(TenantUpdate update) {
+    return tree(update.wire());
+  }
+
+  private static ObjectNode tree(java.util.Map<String, Object> members) {
     ObjectNode o = Json.object();
-    update.wire().forEach((k, v) -> o.set(k, Json.valueToTree(v)));
+    members.forEach((k, v) -> o.set(k, Json.valueToTree(v)));
     return o;
+  }
+
+  private static String providerPath(String providerId) {
+    return "/admin/v1/providers/" + segment(providerId);
   }
 
   private static <T> Audited<T> audited(JsonNode reply, Function<JsonNode, T> decode) {
