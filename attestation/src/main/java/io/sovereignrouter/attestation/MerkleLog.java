@@ -26,14 +26,27 @@ import java.util.concurrent.locks.ReentrantLock;
  * the checkpoint itself fails, its state on disk is unknown, so the log stops accepting entries;
  * reopen it to recover from the last durable checkpoint. When the queue is full appends fail fast
  * with {@link LogPushbackException}.
+ *
+ * <p>Over a {@link SharedTileStore}, several logs (one per process) append to one tree. Each batch
+ * is integrated inside {@link SharedTileStore#integrate}: under the storage's lock the sequencer
+ * reads the durable checkpoint, and if another process has advanced the tree it reloads the tree's
+ * right edge (after checking that the new tree extends the one it published: no fork) before
+ * assigning indexes. Tiles and checkpoint commit atomically, so any failure, even an ambiguous
+ * commit, just fails the batch; the log keeps going. When idle, the sequencer picks up other
+ * processes' checkpoints every {@link #SHARED_REFRESH_MILLIS} ms so that readers see them.
  */
 public final class MerkleLog implements AutoCloseable {
+  /** How often an idle log over a {@link SharedTileStore} looks for newer checkpoints. */
+  public static final long SHARED_REFRESH_MILLIS = 1_000;
+
   private final TileStore store;
   private final Signer signer;
   private final LogConfig config;
   private final BlockingQueue<Pending> queue;
   private final ReentrantLock lock = new ReentrantLock();
-  private final TreeState state;
+  private final SharedTileStore shared; // null for a single-writer store
+  private TreeState state; // guarded by lock; replaced when another process advanced the tree
+  private long lastRefresh = System.nanoTime(); // sequencer thread only
   private final Thread sequencer;
   private volatile SignedCheckpoint published;
   private volatile boolean closing;
@@ -47,6 +60,7 @@ public final class MerkleLog implements AutoCloseable {
     this.signer = signer;
     this.config = config;
     this.queue = new ArrayBlockingQueue<>(config.maxPending());
+    this.shared = store instanceof SharedTileStore s ? s : null;
     this.state = state;
     this.published = cp;
     this.sequencer = new Thread(this::run, "sovereign-log-sequencer");
@@ -75,33 +89,55 @@ public final class MerkleLog implements AutoCloseable {
 
   private static MerkleLog openOrThrow(TileStore store, Signer signer, LogConfig config) {
     NoteVerifierKey key = signer.verifierKey();
+    if (store instanceof SharedTileStore shared) {
+      // Under the lock, so two processes creating one log agree on its first checkpoint.
+      SignedCheckpoint cp =
+          shared.integrate(
+              tx -> {
+                var stored = tx.checkpoint();
+                if (stored.isPresent()) {
+                  return verifyStored(stored.get(), key);
+                }
+                SignedCheckpoint empty =
+                    Checkpoints.sign(Checkpoint.of(signer.name(), 0, Hash.EMPTY), signer);
+                tx.writeCheckpoint(empty.bytes());
+                return empty;
+              });
+      return new MerkleLog(store, signer, config, loadVerified(store, cp.checkpoint()), cp);
+    }
     var stored = store.readCheckpoint();
     if (stored.isEmpty()) {
       SignedCheckpoint cp = Checkpoints.sign(Checkpoint.of(signer.name(), 0, Hash.EMPTY), signer);
       store.writeCheckpoint(cp.bytes());
       return new MerkleLog(store, signer, config, TreeState.empty(store), cp);
     }
-    SignedCheckpoint cp;
+    SignedCheckpoint cp = verifyStored(stored.get(), key);
+    // Tiles past the checkpoint are leftovers of a crashed integration: never published.
+    store.discardBeyond(cp.checkpoint().size());
+    return new MerkleLog(store, signer, config, loadVerified(store, cp.checkpoint()), cp);
+  }
+
+  private static SignedCheckpoint verifyStored(byte[] stored, NoteVerifierKey key) {
     try {
-      cp =
-          switch (Checkpoints.open(stored.get(), key)) {
-            case CheckpointVerification.Valid v -> v.signed();
-            case CheckpointVerification.Invalid i ->
-                throw new LogStorageException("stored checkpoint does not verify: " + i.reason());
-          };
+      return switch (Checkpoints.open(stored, key)) {
+        case CheckpointVerification.Valid v -> v.signed();
+        case CheckpointVerification.Invalid i ->
+            throw new LogStorageException("stored checkpoint does not verify: " + i.reason());
+      };
     } catch (FormatException e) {
       throw new LogStorageException("stored checkpoint is malformed: " + e.getMessage(), e);
     }
-    long size = cp.checkpoint().size();
-    // Tiles past the checkpoint are leftovers of a crashed integration: never published.
-    store.discardBeyond(size);
-    TreeState state = TreeState.load(store, size);
-    Hash root = MerkleProofs.rootHash(size, state);
-    if (!root.equals(cp.checkpoint().rootHash())) {
+  }
+
+  // Loads the right edge the checkpoint names and checks the tiles give its root.
+  private static TreeState loadVerified(TileStore store, Checkpoint cp) {
+    TreeState state = TreeState.load(store, cp.size());
+    Hash root = MerkleProofs.rootHash(cp.size(), state);
+    if (!root.equals(cp.rootHash())) {
       throw new LogStorageException(
-          "stored tiles give root " + root + ", checkpoint says " + cp.checkpoint().rootHash());
+          "stored tiles give root " + root + ", checkpoint says " + cp.rootHash());
     }
-    return new MerkleLog(store, signer, config, state, cp);
+    return state;
   }
 
   /**
@@ -262,6 +298,7 @@ public final class MerkleLog implements AutoCloseable {
           if (closing && queue.isEmpty()) {
             return;
           }
+          refreshIfIdle();
           continue;
         }
         batch.add(first);
@@ -291,6 +328,10 @@ public final class MerkleLog implements AutoCloseable {
   }
 
   private void integrate(List<Pending> batch) {
+    if (shared != null) {
+      integrateShared(batch);
+      return;
+    }
     long[] indexes = new long[batch.size()];
     Map<TilePath, byte[]> writes;
     SignedCheckpoint cp;
@@ -349,6 +390,10 @@ public final class MerkleLog implements AutoCloseable {
       }
       return;
     }
+    acknowledge(batch, indexes, cp);
+  }
+
+  private void acknowledge(List<Pending> batch, long[] indexes, SignedCheckpoint cp) {
     List<AppendResult> results = new ArrayList<>(batch.size());
     lock.lock();
     try {
@@ -364,6 +409,116 @@ public final class MerkleLog implements AutoCloseable {
     }
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).future().complete(results.get(i));
+    }
+  }
+
+  private void integrateShared(List<Pending> batch) {
+    long[] indexes = new long[batch.size()];
+    SignedCheckpoint cp;
+    try {
+      cp =
+          shared.integrate(
+              tx -> {
+                byte[] stored =
+                    tx.checkpoint()
+                        .orElseThrow(() -> new LogStorageException("shared log has no checkpoint"));
+                catchUp(verifyStored(stored, signer.verifierKey()));
+                Map<TilePath, byte[]> writes;
+                Checkpoint body;
+                lock.lock();
+                try {
+                  for (int i = 0; i < batch.size(); i++) {
+                    indexes[i] = state.append(batch.get(i).entry(), batch.get(i).leafHash());
+                  }
+                  writes = state.pendingWrites();
+                  body =
+                      Checkpoint.of(
+                          signer.name(), state.size(), MerkleProofs.rootHash(state.size(), state));
+                } finally {
+                  lock.unlock();
+                }
+                SignedCheckpoint next = Checkpoints.sign(body, signer);
+                writes.forEach(tx::write);
+                tx.writeCheckpoint(next.format().getBytes(StandardCharsets.UTF_8));
+                return next;
+              });
+    } catch (RuntimeException e) {
+      AttestationException failure =
+          e instanceof AttestationException ae
+              ? ae
+              : new LogStorageException("log integration failed", e);
+      // Nothing was published by us; if the commit did land after all, the next integration
+      // finds it in the durable checkpoint and catches up, so these indexes are never reused.
+      lock.lock();
+      try {
+        state.rollback();
+      } finally {
+        lock.unlock();
+      }
+      for (Pending p : batch) {
+        p.future().completeExceptionally(failure);
+      }
+      return;
+    }
+    acknowledge(batch, indexes, cp);
+  }
+
+  /**
+   * Adopts a durable checkpoint another process wrote, after checking that its tree extends ours.
+   * Sequencer thread only.
+   */
+  private void catchUp(SignedCheckpoint durable) {
+    Checkpoint mine = published.checkpoint();
+    Checkpoint theirs = durable.checkpoint();
+    if (theirs.equals(mine)) {
+      return;
+    }
+    if (theirs.size() <= mine.size()) {
+      throw new LogStorageException(
+          "durable checkpoint (size "
+              + theirs.size()
+              + ") does not extend the published one (size "
+              + mine.size()
+              + "): storage rolled back or forked");
+    }
+    TreeState fresh = loadVerified(store, theirs);
+    // RFC 9162 §2.1.4: the older tree is a prefix iff its root is recomputed from the newer one.
+    Hash prefix = MerkleProofs.rootHash(mine.size(), fresh);
+    if (!prefix.equals(mine.rootHash())) {
+      throw new LogStorageException(
+          "durable tree of size "
+              + theirs.size()
+              + " does not extend the published tree of size "
+              + mine.size()
+              + ": fork");
+    }
+    lock.lock();
+    try {
+      state = fresh;
+      published = durable;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // Readers of an idle replica would otherwise serve its last own checkpoint forever.
+  private void refreshIfIdle() {
+    if (shared == null
+        || broken != null
+        || System.nanoTime() - lastRefresh < SHARED_REFRESH_MILLIS * 1_000_000L) {
+      return;
+    }
+    lastRefresh = System.nanoTime();
+    try {
+      var stored = store.readCheckpoint();
+      if (stored.isPresent()) {
+        SignedCheckpoint durable = verifyStored(stored.get(), signer.verifierKey());
+        if (durable.checkpoint().size() > published.checkpoint().size()) {
+          catchUp(durable);
+        }
+      }
+    } catch (RuntimeException e) {
+      // Keep serving the checkpoint we have; appends surface storage failures to callers.
     }
   }
 

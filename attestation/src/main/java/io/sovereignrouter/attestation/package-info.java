@@ -9,7 +9,9 @@
  *       generation and verification between any two sizes.
  *   <li>{@link io.sovereignrouter.attestation.TilePath}, {@link
  *       io.sovereignrouter.attestation.TileStore}, {@link
- *       io.sovereignrouter.attestation.FileTileStore}: C2SP tlog-tiles storage.
+ *       io.sovereignrouter.attestation.FileTileStore}: C2SP tlog-tiles storage; {@link
+ *       io.sovereignrouter.attestation.SharedTileStore}: storage several log processes append to,
+ *       one integrator at a time.
  *   <li>{@link io.sovereignrouter.attestation.Checkpoint}, {@link
  *       io.sovereignrouter.attestation.Note}, {@link io.sovereignrouter.attestation.Notes}, {@link
  *       io.sovereignrouter.attestation.NoteVerifierKey}: C2SP tlog-checkpoint and signed-note

@@ -19,11 +19,14 @@ final class DemoTenant {
   static final String NAME = "demo";
   static final String KEY_FILE = "demo.key";
 
-  /** The demo tenant may try every shipped policy; no caps. */
+  /**
+   * The demo tenant may try every shipped policy; it routes to the Mock provider under {@code
+   * dev-open} unless a request names another; no caps.
+   */
   private static final TenantSettings SETTINGS =
       new TenantSettings(
-          List.of("standard", "dev-open", "clinical-strict"),
-          "standard",
+          List.of("dev-open", "standard", "clinical-strict"),
+          "dev-open",
           Optional.empty(),
           RateLimits.NONE,
           LeakAction.REDACT,

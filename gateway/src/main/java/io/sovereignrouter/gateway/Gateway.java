@@ -14,6 +14,9 @@ import io.sovereignrouter.gateway.config.ServerConfig;
 import io.sovereignrouter.gateway.http.DataPlane;
 import io.sovereignrouter.gateway.http.GatewayRoutes;
 import io.sovereignrouter.gateway.http.LeakScanStage;
+import io.sovereignrouter.gateway.policy.PolicyEvaluator;
+import io.sovereignrouter.gateway.policy.PolicyEvaluators;
+import io.sovereignrouter.gateway.policy.Witnesses;
 import io.sovereignrouter.gateway.provider.Credentials;
 import io.sovereignrouter.gateway.provider.ProviderFactory;
 import io.sovereignrouter.gateway.providers.ProviderRegistry;
@@ -33,6 +36,7 @@ import io.sovereignrouter.gateway.storage.AttestationIndex;
 import io.sovereignrouter.gateway.storage.Repositories;
 import io.sovereignrouter.gateway.storage.SqliteDatabase;
 import io.sovereignrouter.gateway.storage.SqliteHealthStore;
+import io.sovereignrouter.gateway.storage.postgres.PostgresDatabase;
 import io.sovereignrouter.gateway.tenancy.Authenticator;
 import io.sovereignrouter.gateway.tenancy.KeyHasher;
 import io.sovereignrouter.gateway.tenancy.KeyIssuer;
@@ -50,6 +54,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Composition root: opens the data directory and store, builds providers and the catalog, and
@@ -119,6 +124,7 @@ public final class Gateway implements AutoCloseable {
     RateLimiter limiter = null;
     Repositories repositories = null;
     ProviderRegistry closeProviders = null;
+    PolicyEvaluator closeEvaluator = null;
     try {
       SecretResolver secrets = Keystores.resolver(dir, environment);
       repositories = Repositories.open(vertx, config.storage(), db, secrets);
@@ -153,12 +159,24 @@ public final class Gateway implements AutoCloseable {
       HealthProbe probe =
           new HealthProbe(vertx, health, registry::routes, config.routing().health().probe());
       AttestationConfig ac = config.attestation();
+      LogConfig logConfig =
+          new LogConfig(
+              Duration.ofMillis(ac.maxBatchDelayMs()), ac.maxBatchSize(), ac.maxPending());
+      Vertx logVertx = vertx;
+      // storage.backend: postgres → one log shared by every replica, on its own pool.
       log =
-          AuditLog.open(
-              dir,
-              ac.origin(),
-              new LogConfig(
-                  Duration.ofMillis(ac.maxBatchDelayMs()), ac.maxBatchSize(), ac.maxPending()));
+          config
+              .storage()
+              .postgresConfig()
+              .map(
+                  pg ->
+                      AuditLog.openShared(
+                          dir,
+                          ac.origin(),
+                          logConfig,
+                          PostgresDatabase.open(logVertx, pg, Keystores.resolver(dir, environment))
+                              .await()))
+              .orElseGet(() -> AuditLog.open(dir, ac.origin(), logConfig));
       AuditLog auditLog = log;
       Attester attester = new Attester(auditLog, ac.origin());
       AttestationIndex attestationIndex = repositories.attestations();
@@ -170,12 +188,17 @@ public final class Gateway implements AutoCloseable {
           LeakScanStage.create(
               new ChatRequestScanner(Scanner.builtin(Fingerprinter.of(scanKey))),
               new AuditEvents(auditLog));
+      Set<String> knownPolicies = KnownPolicies.builtin();
+      Witnesses witnesses = Witnesses.load(config.witnesses());
+      PolicyEvaluator evaluator = PolicyEvaluators.create(vertx, config.policy());
+      closeEvaluator = evaluator;
       DataPlane plane =
           new DataPlane(
               new Authenticator(store, hasher, Clock.systemUTC()),
               ledger,
               limiter,
               leakScan,
+              new DataPlane.PolicyServices(evaluator, knownPolicies, health, witnesses),
               registry::catalog,
               walk,
               attester,
@@ -210,9 +233,12 @@ public final class Gateway implements AutoCloseable {
                           store,
                           ledger,
                           issuer,
-                          TenantSettings.DEFAULT.withLeakScanAction(
-                              LeakAction.parse(config.leakScan().action())),
-                          KnownPolicies.builtin(),
+                          TenantSettings.DEFAULT
+                              .withLeakScanAction(LeakAction.parse(config.leakScan().action()))
+                              .withPolicies(
+                                  config.tenantDefaults().allowedPolicies(),
+                                  config.tenantDefaults().defaultPolicy()),
+                          knownPolicies,
                           new ProviderView(registry, health),
                           providerStore,
                           registry,
@@ -232,11 +258,15 @@ public final class Gateway implements AutoCloseable {
               sweeper::stop,
               indexWriter::flush,
               limiter::close,
-              shared::close);
+              shared::close,
+              () -> evaluator.close().await());
       return new Gateway(vertx, db, log, stopFirst, registry, port, adminPort, dir, admin, demo);
     } catch (RuntimeException e) {
       if (closeProviders != null) {
         closeProviders.closeAdapters().await();
+      }
+      if (closeEvaluator != null) {
+        closeEvaluator.close().await();
       }
       if (limiter != null) {
         limiter.close();

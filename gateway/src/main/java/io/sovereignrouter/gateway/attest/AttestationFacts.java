@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param stream whether the answer was streamed
  * @param leakFindings credentials found in the request by stage 2
  * @param costMicros what the call cost at the catalog's prices, in micro-dollars
+ * @param policy the policy decision that allowed the call
  */
 public record AttestationFacts(
     String routeDecisionId,
@@ -37,7 +38,8 @@ public record AttestationFacts(
     Optional<JsonObject> usage,
     boolean stream,
     int leakFindings,
-    long costMicros) {
+    long costMicros,
+    Optional<PolicyFacts> policy) {
 
   /** Validates and copies. */
   public AttestationFacts {
@@ -46,6 +48,7 @@ public record AttestationFacts(
     requestSha256 = requestSha256.clone();
     responseSha256 = responseSha256.clone();
     Objects.requireNonNull(usage, "usage");
+    Objects.requireNonNull(policy, "policy");
   }
 
   @Override

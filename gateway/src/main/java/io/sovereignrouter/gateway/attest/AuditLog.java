@@ -9,31 +9,58 @@ import io.sovereignrouter.attestation.LogPushbackException;
 import io.sovereignrouter.attestation.MerkleLog;
 import io.sovereignrouter.attestation.NoteVerifierKey;
 import io.sovereignrouter.attestation.SignedCheckpoint;
+import io.sovereignrouter.attestation.TilePath;
+import io.sovereignrouter.attestation.TileStore;
 import io.sovereignrouter.gateway.DataDir;
+import io.sovereignrouter.gateway.config.ConfigException;
 import io.sovereignrouter.gateway.http.ApiException;
+import io.sovereignrouter.gateway.storage.postgres.PostgresDatabase;
+import io.sovereignrouter.gateway.storage.postgres.PostgresTileStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The gateway's append-only audit log: the attestation module's {@link MerkleLog} in {@code
  * <data-dir>/log}, signed by the Ed25519 key in {@code <data-dir>/log.key} (created 0600 on first
  * start; its public verifier key is written to {@code log.pub}). The same key signs the DSSE
  * envelopes, so a verifier needs only {@code log.pub}.
+ *
+ * <p>With {@code storage.backend: postgres} the log lives in PostgreSQL instead and every replica
+ * appends to the same tree ({@link PostgresTileStore}); replicas must then share one {@code
+ * log.key}. Tiles and checkpoints are always read through the log's store, never the file system.
  */
 public final class AuditLog implements AutoCloseable {
   static final String KEY_FILE = "log.key";
   static final String PUBLIC_KEY_FILE = "log.pub";
+
+  /** Longest wait for one PostgreSQL log operation (the integrator lock included). */
+  static final Duration POSTGRES_TIMEOUT = Duration.ofSeconds(30);
+
   private final MerkleLog log;
   private final Ed25519Signer signer;
+  private final TileStore reader;
+  private final boolean shared;
+  private final AutoCloseable owned;
   private final Path root;
 
-  private AuditLog(MerkleLog log, Ed25519Signer signer, Path root) {
+  private AuditLog(
+      MerkleLog log,
+      Ed25519Signer signer,
+      TileStore reader,
+      boolean shared,
+      AutoCloseable owned,
+      Path root) {
+    this.root = root;
     this.log = log;
     this.signer = signer;
-    this.root = root;
+    this.reader = reader;
+    this.shared = shared;
+    this.owned = owned;
   }
 
   /**
@@ -43,6 +70,55 @@ public final class AuditLog implements AutoCloseable {
    * @param origin the log's origin line, e.g. {@code sovereign.example/log}
    */
   public static AuditLog open(DataDir dir, String origin, LogConfig config) {
+    Ed25519Signer signer = signer(dir, origin);
+    TileStore store = FileTileStore.open(dir.resolve("log"));
+    return new AuditLog(
+        MerkleLog.open(store, signer, config),
+        signer,
+        FileTileStore.openReadOnly(dir.resolve("log")),
+        false,
+        () -> {},
+        dir.resolve("log"));
+  }
+
+  /**
+   * Opens (creating if needed) the log shared by every replica in PostgreSQL, signed by {@code
+   * <data-dir>/log.key} (which every replica must hold).
+   *
+   * @param dir the data directory (for the key)
+   * @param origin the log's origin line
+   * @param config group-commit settings
+   * @param db the database, schema migrated; the log owns it from now on and closes it last
+   * @throws ConfigException when the stored log was created with another key or origin
+   */
+  public static AuditLog openShared(
+      DataDir dir, String origin, LogConfig config, PostgresDatabase db) {
+    try {
+      Ed25519Signer signer = signer(dir, origin);
+      PostgresTileStore store = PostgresTileStore.create(db, POSTGRES_TIMEOUT);
+      MerkleLog log;
+      try {
+        log = MerkleLog.open(store, signer, config);
+      } catch (io.sovereignrouter.attestation.LogStorageException e) {
+        if (e.getMessage().startsWith("stored checkpoint does not verify")) {
+          throw new ConfigException(
+              "the PostgreSQL audit log was created with another log key or origin than "
+                  + dir.resolve(KEY_FILE)
+                  + " ("
+                  + e.getMessage()
+                  + "); every replica needs the same log.key",
+              e);
+        }
+        throw e;
+      }
+      return new AuditLog(log, signer, store, true, db, dir.resolve("log"));
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private static Ed25519Signer signer(DataDir dir, String origin) {
     String privateKey =
         dir.secret(
                 KEY_FILE,
@@ -60,8 +136,7 @@ public final class AuditLog implements AutoCloseable {
               + "'; a log's origin cannot change");
     }
     dir.writePublic(PUBLIC_KEY_FILE, signer.verifierKey().format());
-    Path root = dir.resolve("log");
-    return new AuditLog(MerkleLog.open(FileTileStore.open(root), signer, config), signer, root);
+    return signer;
   }
 
   /**
@@ -104,9 +179,26 @@ public final class AuditLog implements AutoCloseable {
     return log.checkpoint();
   }
 
-  /** The tile directory served at {@code /log/}. */
+  /**
+   * The directory of the file-backed log ({@code <data-dir>/log}); empty of tiles when the log is
+   * in PostgreSQL. Servers read through {@link #tile}, not this directory.
+   *
+   * @return the directory
+   */
   public Path root() {
     return root;
+  }
+
+  /**
+   * Reads a tile or entry bundle on a worker thread (the caller checks it is within a published
+   * checkpoint).
+   *
+   * @param vertx for the worker pool
+   * @param path the resource
+   * @return its bytes, empty when not stored
+   */
+  public Future<Optional<byte[]>> tile(Vertx vertx, TilePath path) {
+    return vertx.executeBlocking(() -> reader.read(path), false);
   }
 
   /**
@@ -115,7 +207,7 @@ public final class AuditLog implements AutoCloseable {
    * @throws IllegalArgumentException when the index is beyond the published tree
    */
   public JsonObject describe(long index) {
-    SignedCheckpoint current = log.checkpoint();
+    SignedCheckpoint current = awaitPublished(index);
     long size = current.checkpoint().size();
     if (index < 0 || index >= size) {
       throw new IllegalArgumentException(
@@ -125,6 +217,24 @@ public final class AuditLog implements AutoCloseable {
         new InclusionReceipt(
             log.inclusionProof(index, size), current.checkpoint().rootHash(), current);
     return Attester.describe(log.entry(index), receipt);
+  }
+
+  // Another replica may have logged the entry: an idle log picks up its checkpoint within
+  // SHARED_REFRESH_MILLIS, so wait a little for it rather than answer "not in the tree".
+  private SignedCheckpoint awaitPublished(long index) {
+    SignedCheckpoint current = log.checkpoint();
+    long deadline =
+        System.nanoTime() + Duration.ofMillis(2 * MerkleLog.SHARED_REFRESH_MILLIS).toNanos();
+    while (shared && index >= current.checkpoint().size() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      current = log.checkpoint();
+    }
+    return current;
   }
 
   /** The stored entry at {@code index} (blocking). */
@@ -137,8 +247,21 @@ public final class AuditLog implements AutoCloseable {
     return log.inclusionProof(index, treeSize);
   }
 
+  /**
+   * Closes the log, then the database it owns. Safe after Vert.x closed: with PostgreSQL, entries
+   * still queued then fail (they were never acknowledged) instead of being integrated.
+   */
   @Override
   public void close() {
-    log.close();
+    try {
+      log.close();
+    } finally {
+      reader.close();
+      try {
+        owned.close();
+      } catch (Exception e) {
+        // Closing a pool has nothing useful to report at shutdown.
+      }
+    }
   }
 }

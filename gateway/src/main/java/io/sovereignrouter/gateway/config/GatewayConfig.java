@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param leakScan credential-leak scan of every request
  * @param storage state and audit-log backend (default: SQLite and the file log)
  * @param rateLimits where rate-limit counters live
+ * @param policy which engine decides stage 3
+ * @param witnesses trusted witness keys and their statements
+ * @param tenantDefaults policies a tenant created without settings gets
  */
 public record GatewayConfig(
     ServerConfig server,
@@ -21,7 +24,10 @@ public record GatewayConfig(
     AttestationConfig attestation,
     LeakScanConfig leakScan,
     StorageConfig storage,
-    RateLimitConfig rateLimits) {
+    RateLimitConfig rateLimits,
+    PolicyConfig policy,
+    WitnessConfig witnesses,
+    TenantDefaultsConfig tenantDefaults) {
 
   /** Fills a missing server section with defaults; checks that provider ids are unique. */
   public GatewayConfig {
@@ -32,6 +38,9 @@ public record GatewayConfig(
     leakScan = Objects.requireNonNullElse(leakScan, LeakScanConfig.DEFAULT);
     storage = Objects.requireNonNullElse(storage, StorageConfig.DEFAULT);
     rateLimits = Objects.requireNonNullElse(rateLimits, RateLimitConfig.DEFAULT);
+    policy = Objects.requireNonNullElse(policy, PolicyConfig.DEFAULT);
+    witnesses = Objects.requireNonNullElse(witnesses, WitnessConfig.NONE);
+    tenantDefaults = Objects.requireNonNullElse(tenantDefaults, TenantDefaultsConfig.DEFAULT);
     long distinct = providers.stream().map(ProviderConfig::id).distinct().count();
     if (distinct != providers.size()) {
       throw new ConfigException("provider ids must be unique");
@@ -41,6 +50,15 @@ public record GatewayConfig(
   /** Returns a copy with another server section. */
   public GatewayConfig withServer(ServerConfig newServer) {
     return new GatewayConfig(
-        newServer, providers, routing, attestation, leakScan, storage, rateLimits);
+        newServer,
+        providers,
+        routing,
+        attestation,
+        leakScan,
+        storage,
+        rateLimits,
+        policy,
+        witnesses,
+        tenantDefaults);
   }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param passwordRef secret reference for the password, resolved through the keystore chain ({@code
  *     env:NAME}, {@code file:NAME}, a bare name); absent for trust/peer authentication. The
  *     password itself never appears in the config, logs or errors.
- * @param poolSize most pooled connections per gateway process (default 8)
+ * @param poolSize most pooled connections per gateway process (default 8, at least 2)
  * @param connectTimeoutMs TCP connect deadline (default 5000)
  */
 public record PostgresConfig(
@@ -46,8 +46,9 @@ public record PostgresConfig(
     if (passwordRef != null && passwordRef.isBlank()) {
       throw new ConfigException("storage.postgres.password-ref must not be blank when set");
     }
-    if (poolSize < 1 || poolSize > 1000) {
-      throw new ConfigException("storage.postgres.pool-size must be in [1, 1000], was " + poolSize);
+    // The log integrator holds one connection while it reads tiles through another.
+    if (poolSize < 2 || poolSize > 1000) {
+      throw new ConfigException("storage.postgres.pool-size must be in [2, 1000], was " + poolSize);
     }
     if (connectTimeoutMs <= 0) {
       throw new ConfigException(

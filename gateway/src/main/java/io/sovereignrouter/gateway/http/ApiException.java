@@ -17,6 +17,7 @@ public final class ApiException extends RuntimeException {
   private final String code;
   private final transient Buffer rawBody;
   private final Map<String, String> headers;
+  private final transient JsonObject details;
 
   private ApiException(
       int status,
@@ -25,7 +26,8 @@ public final class ApiException extends RuntimeException {
       String param,
       String code,
       Buffer rawBody,
-      Map<String, String> headers) {
+      Map<String, String> headers,
+      JsonObject details) {
     super(message, null, false, false);
     this.status = status;
     this.type = type;
@@ -33,6 +35,7 @@ public final class ApiException extends RuntimeException {
     this.code = code;
     this.rawBody = rawBody;
     this.headers = Map.copyOf(headers);
+    this.details = details;
   }
 
   /**
@@ -46,7 +49,7 @@ public final class ApiException extends RuntimeException {
    */
   public static ApiException of(
       int status, String type, String message, String param, String code) {
-    return new ApiException(status, type, message, param, code, null, Map.of());
+    return new ApiException(status, type, message, param, code, null, Map.of(), new JsonObject());
   }
 
   /** 400 for a malformed or invalid request field. */
@@ -63,14 +66,24 @@ public final class ApiException extends RuntimeException {
         null,
         null,
         upstreamBody,
-        Map.of());
+        Map.of(),
+        new JsonObject());
   }
 
   /** Returns a copy that also sets {@code header} on the response. */
   public ApiException withHeader(String name, String value) {
     Map<String, String> more = new java.util.HashMap<>(headers);
     more.put(name, value);
-    return new ApiException(status, type, getMessage(), param, code, rawBody, more);
+    return new ApiException(status, type, getMessage(), param, code, rawBody, more, details);
+  }
+
+  /**
+   * Returns a copy whose error object also carries {@code name} (machine-readable details, e.g. a
+   * policy's deny reasons).
+   */
+  public ApiException withDetail(String name, Object value) {
+    JsonObject more = details.copy().put(name, value);
+    return new ApiException(status, type, getMessage(), param, code, rawBody, headers, more);
   }
 
   /** HTTP status. */
@@ -101,6 +114,7 @@ public final class ApiException extends RuntimeException {
     JsonObject error = new JsonObject().put("message", getMessage()).put("type", type);
     error.put("param", param);
     error.put("code", code);
+    details.forEach(e -> error.put(e.getKey(), e.getValue()));
     return new JsonObject().put("error", error).toBuffer();
   }
 }

@@ -101,7 +101,8 @@ final class Attestations {
         usage,
         stream,
         state.leakFindings(),
-        costMicros);
+        costMicros,
+        state.policy().map(p -> p.facts(route)));
   }
 
   /**

@@ -7,6 +7,7 @@ import io.sovereignrouter.gateway.openai.RequestBodies;
 import io.sovereignrouter.gateway.routing.Attempt;
 import io.sovereignrouter.gateway.routing.Route;
 import io.sovereignrouter.gateway.spend.TokenEstimate;
+import io.sovereignrouter.policy.RouteRequest;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -40,25 +41,34 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
             body -> {
               long maxOutput =
                   routes.stream().mapToLong(r -> r.model().maxOutputTokens()).max().orElse(0);
+              long input = TokenEstimate.chatInput(body);
+              long output = TokenEstimate.chatOutput(body, maxOutput);
+              RouteRequest shape =
+                  new RouteRequest(
+                      validated.model(),
+                      validated.stream(),
+                      PolicyStage.needs(body, input + output),
+                      input,
+                      output);
+              ChatRequest request =
+                  new ChatRequest(
+                      validated.model(), validated.stream(), validated.includeUsage(), body);
               return pipeline
-                  .admission()
-                  .admit(
-                      ctx,
-                      routes,
-                      TokenEstimate.chatInput(body),
-                      TokenEstimate.chatOutput(body, maxOutput))
-                  .map(body);
+                  .policy()
+                  .decide(ctx, shape, routes)
+                  .compose(
+                      chain ->
+                          pipeline
+                              .admission()
+                              .admit(ctx, chain, input, output)
+                              .map(admitted -> new Admitted(request, chain)));
             })
-        .onSuccess(
-            body ->
-                serve(
-                    ctx,
-                    state,
-                    new ChatRequest(
-                        validated.model(), validated.stream(), validated.includeUsage(), body),
-                    routes))
+        .onSuccess(a -> serve(ctx, state, a.request(), a.routes()))
         .onFailure(ctx::fail);
   }
+
+  /** A request past stages 1–3: its final body and the routes policy allows, in order. */
+  private record Admitted(ChatRequest request, List<Route> routes) {}
 
   private void serve(
       RoutingContext ctx, RequestState state, ChatRequest request, List<Route> routes) {

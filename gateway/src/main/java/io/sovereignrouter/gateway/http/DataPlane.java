@@ -3,8 +3,11 @@ package io.sovereignrouter.gateway.http;
 import io.sovereignrouter.gateway.attest.AttestationIndexWriter;
 import io.sovereignrouter.gateway.attest.Attester;
 import io.sovereignrouter.gateway.attest.AuditLog;
+import io.sovereignrouter.gateway.policy.PolicyEvaluator;
+import io.sovereignrouter.gateway.policy.Witnesses;
 import io.sovereignrouter.gateway.ratelimit.RateLimiter;
 import io.sovereignrouter.gateway.routing.FallbackWalk;
+import io.sovereignrouter.gateway.routing.HealthTracker;
 import io.sovereignrouter.gateway.routing.ModelCatalog;
 import io.sovereignrouter.gateway.spend.SpendLedger;
 import io.sovereignrouter.gateway.storage.AttestationIndex;
@@ -19,6 +22,7 @@ import java.util.function.Supplier;
  * @param ledger spend caps and usage (stage 1 limits, settled after the call)
  * @param limiter rate limits (stage 1)
  * @param leakScan stage 2
+ * @param policy stage 3: the engine, the policies tenants may name, witnessed scopes
  * @param catalog model ids to candidates (the current snapshot; providers change at run time)
  * @param walk the fallback walk (stages 4–5)
  * @param attester stage 6
@@ -32,10 +36,26 @@ public record DataPlane(
     SpendLedger ledger,
     RateLimiter limiter,
     LeakScanStage leakScan,
+    PolicyServices policy,
     Supplier<ModelCatalog> catalog,
     FallbackWalk walk,
     Attester attester,
     AuditLog log,
     AttestationIndex attestationIndex,
     AttestationIndexWriter indexWriter,
-    long bodyLimitBytes) {}
+    long bodyLimitBytes) {
+
+  /**
+   * What stage 3 needs.
+   *
+   * @param evaluator the policy engine
+   * @param knownPolicies policy ids of the deployed bundle
+   * @param health candidates' latency and success figures
+   * @param witnesses verified witness scopes per model hash
+   */
+  public record PolicyServices(
+      PolicyEvaluator evaluator,
+      java.util.Set<String> knownPolicies,
+      HealthTracker health,
+      Witnesses witnesses) {}
+}

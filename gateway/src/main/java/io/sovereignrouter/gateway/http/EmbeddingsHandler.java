@@ -6,6 +6,8 @@ import io.sovereignrouter.gateway.openai.EmbeddingsRequestValidator;
 import io.sovereignrouter.gateway.openai.RequestBodies;
 import io.sovereignrouter.gateway.routing.Route;
 import io.sovereignrouter.gateway.spend.TokenEstimate;
+import io.sovereignrouter.policy.Needs;
+import io.sovereignrouter.policy.RouteRequest;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -32,23 +34,36 @@ public final class EmbeddingsHandler implements Handler<RoutingContext> {
         .leakScan()
         .apply(ctx, request.body())
         .compose(
-            body ->
-                pipeline
-                    .admission()
-                    .admit(ctx, routes, TokenEstimate.embeddingInput(body), 0)
-                    .map(body))
-        .onSuccess(
-            body ->
-                JsonRelay.relay(
-                    ctx,
-                    pipeline.walk(),
-                    pipeline.attestations(),
-                    request.model(),
-                    routes,
-                    route ->
-                        route
-                            .provider()
-                            .embed(ModelResolver.call(route, request.model(), body, state))))
+            body -> {
+              long input = TokenEstimate.embeddingInput(body);
+              RouteRequest shape =
+                  new RouteRequest(
+                      request.model(), false, new Needs(false, false, false, input), input, 0);
+              return pipeline
+                  .policy()
+                  .decide(ctx, shape, routes)
+                  .compose(
+                      chain ->
+                          pipeline
+                              .admission()
+                              .admit(ctx, chain, input, 0)
+                              .map(
+                                  admitted -> {
+                                    JsonRelay.relay(
+                                        ctx,
+                                        pipeline.walk(),
+                                        pipeline.attestations(),
+                                        request.model(),
+                                        chain,
+                                        route ->
+                                            route
+                                                .provider()
+                                                .embed(
+                                                    ModelResolver.call(
+                                                        route, request.model(), body, state)));
+                                    return admitted;
+                                  }));
+            })
         .onFailure(ctx::fail);
   }
 }

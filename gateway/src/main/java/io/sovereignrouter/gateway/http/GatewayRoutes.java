@@ -25,6 +25,11 @@ public final class GatewayRoutes {
         new Pipeline(
             new AdmissionStage(plane.ledger(), plane.limiter()),
             plane.leakScan(),
+            new PolicyStage(
+                plane.policy().evaluator(),
+                plane.policy().knownPolicies(),
+                plane.policy().health(),
+                plane.policy().witnesses()),
             new ModelResolver(catalog),
             plane.walk(),
             new Attestations(plane.attester(), plane.indexWriter()));

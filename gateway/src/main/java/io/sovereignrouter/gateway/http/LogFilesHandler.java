@@ -10,8 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Serves the audit log read-only as C2SP tlog-tiles: {@code /log/checkpoint} and {@code
- * /log/tile/…}. Only canonical tile paths within the published checkpoint are served (a crashed
- * integration may leave newer tiles on disk); full tiles never change and are cacheable forever.
+ * /log/tile/…}, read through the log's store (files or PostgreSQL) on a worker thread. Only
+ * canonical tile paths within the published checkpoint are served (a crashed integration may leave
+ * newer tiles on disk); full tiles never change and are cacheable forever.
  */
 final class LogFilesHandler implements Handler<RoutingContext> {
   private final AuditLog log;
@@ -46,17 +47,20 @@ final class LogFilesHandler implements Handler<RoutingContext> {
       ctx.fail(404);
       return;
     }
-    ctx.vertx()
-        .fileSystem()
-        .readFile(log.root().resolve(tile.format()).toString())
+    log.tile(ctx.vertx(), tile)
         .onSuccess(
-            bytes ->
-                ctx.response()
-                    .putHeader("Content-Type", "application/octet-stream")
-                    .putHeader(
-                        "Cache-Control",
-                        tile.full() ? "public, max-age=31536000, immutable" : "no-cache")
-                    .end(bytes))
-        .onFailure(e -> ctx.fail(404));
+            bytes -> {
+              if (bytes.isEmpty()) {
+                ctx.fail(404);
+                return;
+              }
+              ctx.response()
+                  .putHeader("Content-Type", "application/octet-stream")
+                  .putHeader(
+                      "Cache-Control",
+                      tile.full() ? "public, max-age=31536000, immutable" : "no-cache")
+                  .end(Buffer.buffer(bytes.get()));
+            })
+        .onFailure(ctx::fail);
   }
 }

@@ -28,7 +28,10 @@ public final class RequestIdHandler implements PlatformHandler {
     String requestId =
         presented != null && ACCEPTED.matcher(presented).matches() ? presented : "req_" + hex(12);
     RequestState state = RequestState.attach(ctx, requestId, "rd_" + hex(12));
-    ctx.response().putHeader(HEADER, requestId);
+    // The decision id names the request in the audit trail, so even a refusal carries it.
+    ctx.response()
+        .putHeader(HEADER, requestId)
+        .putHeader("X-SF-Route-Decision", state.routeDecisionId());
     // Through the routing context, not response().closeHandler: the context owns that slot and
     // later end handlers (spend settlement) would silently replace ours.
     ctx.addEndHandler(

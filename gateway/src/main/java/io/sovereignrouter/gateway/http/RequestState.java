@@ -25,6 +25,7 @@ public final class RequestState {
   private io.vertx.core.json.JsonObject attestation;
   private int leakFindings;
   private Admission admission;
+  private PolicyOutcome policy;
 
   RequestState(String requestId, String routeDecisionId) {
     this.requestId = requestId;
@@ -94,6 +95,15 @@ public final class RequestState {
 
   void leakFindings(int count) {
     this.leakFindings = count;
+  }
+
+  /** The policy decision, once stage 3 allowed the request. */
+  public Optional<PolicyOutcome> policy() {
+    return Optional.ofNullable(policy);
+  }
+
+  void policy(PolicyOutcome outcome) {
+    this.policy = outcome;
   }
 
   /** The request's spend and rate-limit holds, once admitted. */

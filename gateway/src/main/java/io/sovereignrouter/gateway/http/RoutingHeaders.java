@@ -25,6 +25,12 @@ final class RoutingHeaders {
         .putHeader("X-SF-Provider", route.provider().id())
         .putHeader("X-SF-Model", route.model().upstream())
         .putHeader(
+            "X-SF-Tier",
+            state
+                .policy()
+                .flatMap(p -> p.tierOf(route.provider().id(), route.model().upstream()))
+                .orElse("none"))
+        .putHeader(
             ATTEMPTS,
             format(
                 Stream.concat(

@@ -43,6 +43,12 @@ public record TenantSettings(
         allowedPolicies, defaultPolicy, spendCap, rateLimits, action, maxActiveKeys);
   }
 
+  /** A copy with other policy bindings. */
+  public TenantSettings withPolicies(List<String> allowed, String defaultPolicy) {
+    return new TenantSettings(
+        allowed, defaultPolicy, spendCap, rateLimits, leakScanAction, maxActiveKeys);
+  }
+
   /** Validates the cross-field rules. */
   public TenantSettings {
     allowedPolicies = List.copyOf(allowedPolicies);

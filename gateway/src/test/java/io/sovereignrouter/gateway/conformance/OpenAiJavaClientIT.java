@@ -127,7 +127,7 @@ class OpenAiJavaClientIT {
     ChatCompletionCreateParams params =
         chat("mock-fallback", "hi")
             .putAdditionalBodyProperty("x_vendor_option", JsonValue.from(Map.of("a", 1)))
-            .putAdditionalHeader("X-SF-Policy", "standard")
+            .putAdditionalHeader("X-SF-Policy", "dev-open")
             .putAdditionalHeader("X-Request-Id", "req-java-1")
             .build();
     HttpResponseFor<ChatCompletion> raw =

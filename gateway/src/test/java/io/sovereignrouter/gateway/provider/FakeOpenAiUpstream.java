@@ -18,18 +18,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A loopback server speaking the OpenAI HTTP API from hand-written fixtures. The upstream model
  * name picks the behaviour; every request and every early connection close is recorded.
  */
-final class FakeOpenAiUpstream implements AutoCloseable {
+public final class FakeOpenAiUpstream implements AutoCloseable {
   static final String FIXTURES = "/io/sovereignrouter/gateway/provider/fixtures/";
   static final String BAD_REQUEST_BODY =
       "{\"error\":{\"message\":\"Invalid value for 'temperature'.\",\"type\":\"invalid_request_error\","
           + "\"param\":\"temperature\",\"code\":\"invalid_value\"}}";
 
   /** What the upstream received. */
-  record Received(String path, MultiMap headers, JsonObject body) {}
+  public record Received(String path, MultiMap headers, JsonObject body) {}
 
   private final Vertx vertx = Vertx.vertx();
   private final HttpServer server;
-  final List<Received> received = new CopyOnWriteArrayList<>();
+  public final List<Received> received = new CopyOnWriteArrayList<>();
 
   /** Completed when a request for that model lost its connection before the response ended. */
   static final String FIRST_CHUNK =
@@ -42,11 +42,11 @@ final class FakeOpenAiUpstream implements AutoCloseable {
   final String streamFixture = TestGateway.resource(FIXTURES + "chat-stream.sse");
   final String embeddingsFixture = TestGateway.resource(FIXTURES + "embeddings.json");
 
-  FakeOpenAiUpstream() {
+  public FakeOpenAiUpstream() {
     server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1").await();
   }
 
-  int port() {
+  public int port() {
     return server.actualPort();
   }
 

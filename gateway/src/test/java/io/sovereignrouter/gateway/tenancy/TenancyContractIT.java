@@ -261,9 +261,10 @@ abstract class TenancyContractIT {
       assertThat(r.headers().firstValue("x-ratelimit-remaining-requests")).isPresent();
       assertThat(r.headers().firstValue("x-ratelimit-reset-requests")).isPresent();
     }
+    // Four calls fit only if a minute boundary fell between them; then the next window fills.
     HttpResponse<String> limited = answers.get(3);
-    if (limited.statusCode() == 200) {
-      limited = chat(t[1], "priced-chat"); // the window rolled over between calls
+    for (int i = 0; i < 3 && limited.statusCode() == 200; i++) {
+      limited = chat(t[1], "priced-chat");
     }
     assertThat(limited.statusCode()).as(limited.body()).isEqualTo(429);
     assertThat(limited.headers().firstValue("Retry-After")).isPresent();
@@ -371,7 +372,9 @@ abstract class TenancyContractIT {
     for (Case c :
         List.of(
             new Case("{\"allowed_policies\":[\"nope\"]}", "allowed_policies"),
-            new Case("{\"default_policy\":\"dev-open\"}", "default_policy"),
+            new Case(
+                "{\"allowed_policies\":[\"standard\"],\"default_policy\":\"dev-open\"}",
+                "default_policy"),
             new Case("{\"spend_cap\":{\"usd\":-1,\"period\":\"day\"}}", "spend_cap.usd"),
             new Case("{\"spend_cap\":{\"usd\":1,\"period\":\"week\"}}", "spend_cap.period"),
             new Case("{\"rate_limits\":{\"rpm\":0}}", "rate_limits.rpm"),

@@ -46,9 +46,12 @@ public final class PostgresMigrations {
    * @throws StorageException when a version is missing or duplicated, or a script is unreadable
    */
   public static List<Migration> discover() {
+    return discover(PostgresMigrations.class.getClassLoader());
+  }
+
+  static List<Migration> discover(ClassLoader loader) {
     Map<String, byte[]> files = new HashMap<>();
     try {
-      ClassLoader loader = PostgresMigrations.class.getClassLoader();
       Enumeration<URL> dirs = loader.getResources(DIRECTORY);
       while (dirs.hasMoreElements()) {
         list(dirs.nextElement(), files);

@@ -1,11 +1,16 @@
 package io.sovereignrouter.gateway.storage.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sovereignrouter.gateway.config.ConfigException;
 import io.sovereignrouter.gateway.config.PostgresConfig;
 import io.sovereignrouter.gateway.storage.StorageException;
+import io.sovereignrouter.keystore.EnvSecretSource;
+import io.sovereignrouter.keystore.Fingerprinter;
+import io.sovereignrouter.keystore.SecretResolver;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Row;
@@ -13,6 +18,7 @@ import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -174,6 +180,55 @@ class PostgresDatabaseIT {
               .next()
               .getInteger(0));
     }
+  }
+
+  @Test
+  void open_passwordRef_resolvesThroughKeystoreChain() {
+    PostgresConfig fresh = EmbeddedPostgresServer.freshDatabase();
+    PostgresConfig config = withPassword(fresh, fresh.port(), "env:SOVEREIGN_TEST_PG_PASSWORD");
+    // The embedded server trusts loopback, so any resolved password connects.
+    PostgresDatabase.open(vertx, config, resolver(Map.of("SOVEREIGN_TEST_PG_PASSWORD", SECRET)))
+        .await()
+        .close();
+  }
+
+  @Test
+  void open_unresolvedPasswordRef_namesTheKeyNotASecret() {
+    PostgresConfig fresh = EmbeddedPostgresServer.freshDatabase();
+    PostgresConfig config = withPassword(fresh, fresh.port(), "env:SOVEREIGN_TEST_PG_PASSWORD");
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> PostgresDatabase.open(vertx, config, resolver(Map.of())));
+    assertTrue(e.getMessage().contains("storage.postgres.password-ref"), e.getMessage());
+    assertThrows(ConfigException.class, () -> PostgresDatabase.open(vertx, config));
+  }
+
+  @Test
+  void open_unreachableServer_failsTypedWithoutTheSecret() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    PostgresConfig config =
+        withPassword(EmbeddedPostgresServer.config(1, "nodb"), closedPort, "env:PW");
+    StorageException e =
+        assertThrows(
+            StorageException.class,
+            () -> PostgresDatabase.open(vertx, config, resolver(Map.of("PW", SECRET))).await());
+    assertTrue(e.getMessage().contains("127.0.0.1:" + closedPort), e.getMessage());
+    assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+  }
+
+  private static final String SECRET = "pg-s3cret-value";
+
+  private static PostgresConfig withPassword(PostgresConfig c, int port, String ref) {
+    return new PostgresConfig(c.host(), port, c.database(), c.user(), ref, 2, 2_000L);
+  }
+
+  private static SecretResolver resolver(Map<String, String> env) {
+    return SecretResolver.builder(Fingerprinter.of(new byte[32]))
+        .env(EnvSecretSource.of(env))
+        .build();
   }
 
   // The real scripts followed by test-only ones renumbered after them.
