@@ -93,12 +93,11 @@ public final class AdminCodec {
     if (l == null || !l.isObject()) {
       return Optional.empty();
     }
-    return Optional.of(
+    RateLimits limits =
         new RateLimits(
-            positive(l, "rpm"),
-            positive(l, "tpm"),
-            positive(l, "key_rpm"),
-            positive(l, "key_tpm")));
+            positive(l, "rpm"), positive(l, "tpm"), positive(l, "key_rpm"), positive(l, "key_tpm"));
+    // The gateway answers an object of nulls once limits are cleared: that is no limit at all.
+    return limits.equals(RateLimits.none()) ? Optional.empty() : Optional.of(limits);
   }
 
   private static OptionalLong positive(JsonNode n, String field) {
