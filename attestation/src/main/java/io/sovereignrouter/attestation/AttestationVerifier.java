@@ -216,7 +216,7 @@ public final class AttestationVerifier {
   private Check fields(JsonNode predicate, JsonNode outer, InclusionReceipt receipt) {
     for (String name : DESIGN_FIELDS) {
       if (!predicate.has(name)) {
-        return failed(Kind.SIGNED_FIELDS, "the signed statement lacks " + name);
+        return fieldsFailed("the signed statement lacks " + name);
       }
     }
     // Every member on either side: an outer member the statement does not sign is as bad as one
@@ -231,24 +231,20 @@ public final class AttestationVerifier {
         continue;
       }
       if (!predicate.has(name)) {
-        return failed(
-            Kind.SIGNED_FIELDS, name + ": not signed, attestation says " + outer.get(name));
+        return fieldsFailed(name + ": not signed, attestation says " + outer.get(name));
       }
       if (!predicate.path(name).equals(outer.path(name))) {
-        return failed(
-            Kind.SIGNED_FIELDS,
+        return fieldsFailed(
             name + ": signed " + predicate.get(name) + ", attestation says " + shown(outer, name));
       }
     }
     if (!logKey.name().equals(predicate.path("log_origin").asText())) {
-      return failed(
-          Kind.SIGNED_FIELDS,
+      return fieldsFailed(
           "log_origin " + predicate.get("log_origin") + ", pinned key is for " + logKey.name());
     }
     JsonNode index = outer.path("rekor_index");
     if (!index.isIntegralNumber() || index.asLong() != receipt.proof().leafIndex()) {
-      return failed(
-          Kind.SIGNED_FIELDS,
+      return fieldsFailed(
           "rekor_index "
               + shown(outer, "rekor_index")
               + " but the proof is for leaf "
@@ -265,8 +261,8 @@ public final class AttestationVerifier {
     return node.has(name) ? node.get(name).toString() : "(absent)";
   }
 
-  private static Check failed(Kind kind, String detail) {
-    return new Check(kind, kind == Kind.SIGNED_FIELDS ? "signed fields" : "check", false, detail);
+  private static Check fieldsFailed(String detail) {
+    return new Check(Kind.SIGNED_FIELDS, "signed fields", false, detail);
   }
 
   private static Check subjects(Statement statement, ExchangeDigests digests) {
