@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  * gateway's claims until {@link AttestationVerifier} has checked them against the signed statement
  * and the log.
  *
- * <p>Fields the gateway does not fill yet (policy, tiers, model hash, mirror) are empty.
+ * <p>Fields the gateway has no value for (e.g. a model without a pinned hash, no mirror) are empty.
  *
  * @param version format version (1)
  * @param routeDecisionId the routing decision, {@code rd_…}

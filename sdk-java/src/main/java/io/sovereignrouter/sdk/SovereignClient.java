@@ -238,14 +238,36 @@ public final class SovereignClient {
    */
   public CompletableFuture<EmbeddingsResponse> embeddingsAsync(
       EmbeddingsRequest request, RequestOptions options) {
-    ObjectNode o = Json.object();
-    o.put("model", request.model());
-    request.input().forEach(o.putArray("input")::add);
-    parameters(o, request.parameters());
-    byte[] body = Json.write(o);
+    byte[] body = embeddingsBody(request);
     return transport
         .sendAsync("POST", "/v1/embeddings", body, options)
         .thenApply(reply -> Decoders.embeddings(reply, body));
+  }
+
+  /**
+   * What a chat request would hold against the tenant's spend cap, and whether the cap has room for
+   * it now ({@code POST /v1/estimate}). Spends nothing.
+   *
+   * @param request the request as it would be sent
+   * @return the estimate
+   * @throws ApiException on an error answer, e.g. {@link NotFoundException} for an unknown model
+   */
+  public Estimate estimate(ChatRequest request) {
+    return Decoders.estimate(
+        transport.send(
+            "POST", "/v1/estimate", chatBody(request, false), RequestOptions.defaults()));
+  }
+
+  /**
+   * As {@link #estimate(ChatRequest)}, for an embeddings request.
+   *
+   * @param request the request as it would be sent
+   * @return the estimate
+   * @throws ApiException on an error answer
+   */
+  public Estimate estimate(EmbeddingsRequest request) {
+    return Decoders.estimate(
+        transport.send("POST", "/v1/estimate", embeddingsBody(request), RequestOptions.defaults()));
   }
 
   /**
@@ -302,6 +324,14 @@ public final class SovereignClient {
     if (stream) {
       o.put("stream", true);
     }
+    parameters(o, request.parameters());
+    return Json.write(o);
+  }
+
+  private static byte[] embeddingsBody(EmbeddingsRequest request) {
+    ObjectNode o = Json.object();
+    o.put("model", request.model());
+    request.input().forEach(o.putArray("input")::add);
     parameters(o, request.parameters());
     return Json.write(o);
   }

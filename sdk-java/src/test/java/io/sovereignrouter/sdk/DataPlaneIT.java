@@ -26,8 +26,7 @@ class DataPlaneIT {
     SovereignClient client = gateway.client();
     ChatCompletion resp =
         client.chat(
-            HELLO,
-            RequestOptions.defaults().withPolicy("clinical-strict").withRequestId("sdk-test-1"));
+            HELLO, RequestOptions.defaults().withPolicy("dev-open").withRequestId("sdk-test-1"));
 
     assertThat(resp.text()).isNotEmpty();
     assertThat(resp.choices()).hasSize(1);
@@ -37,7 +36,8 @@ class DataPlaneIT {
     assertThat(a.model()).isEqualTo("mock-chat");
     assertThat(a.rekorIndex()).isNotNegative();
     assertThat(a.stream()).isFalse();
-    assertThat(a.tierObserved()).isEmpty(); // the policy stage is not wired yet
+    assertThat(a.policyId()).contains("dev-open");
+    assertThat(a.tierObserved()).contains("open");
     assertThat(a.attempts()).extracting(Attestation.Attempt::outcome).containsExactly("ok");
     assertThat(resp.meta().requestId()).contains("sdk-test-1");
     assertThat(resp.meta().routeDecisionId()).contains(a.routeDecisionId());
@@ -53,8 +53,9 @@ class DataPlaneIT {
             "signed fields",
             "exchange digests",
             "inclusion in checkpoint of size " + (a.rekorIndex() + 1),
-            v.checks().get(4).name());
-    assertThat(v.checks().get(4).name()).startsWith("consistency ");
+            "current checkpoint",
+            v.checks().get(5).name());
+    assertThat(v.checks().get(5).name()).startsWith("consistency ");
   }
 
   @Test

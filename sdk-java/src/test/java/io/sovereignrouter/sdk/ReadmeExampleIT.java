@@ -2,10 +2,20 @@ package io.sovereignrouter.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sovereignrouter.sdk.admin.RateLimits;
 import io.sovereignrouter.sdk.admin.SovereignAdmin;
+import io.sovereignrouter.sdk.admin.Spend;
+import io.sovereignrouter.sdk.admin.SpendCap;
+import io.sovereignrouter.sdk.admin.Tenant;
+import io.sovereignrouter.sdk.admin.TenantUpdate;
+import io.sovereignrouter.sdk.admin.UsageGroup;
+import io.sovereignrouter.sdk.admin.UsageQuery;
+import io.sovereignrouter.sdk.admin.UsageReport;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -31,17 +41,17 @@ class ReadmeExampleIT {
     ChatCompletion resp =
         client.chat(
             ChatRequest.of("mock-chat", ChatMessage.user("Hello")),
-            RequestOptions.defaults().withPolicy("clinical-strict"));
+            RequestOptions.defaults().withPolicy("dev-open"));
     long logIndex = resp.attestation().rekorIndex();
     String provider = resp.attestation().providerId();
-    Optional<String> tier = resp.attestation().tierObserved(); // empty until policy lands
+    Optional<String> tier = resp.attestation().tierObserved(); // from verified witnesses
     AttestationVerifier verifier = AttestationVerifier.of(Files.readString(logPub));
     boolean attested = verifier.verify(resp, client.log()).ok();
     // README:end
     Files.delete(logPub);
     assertThat(provider).isEqualTo("mock");
     assertThat(logIndex).isEqualTo(resp.meta().logIndex().orElseThrow());
-    assertThat(tier).isEmpty();
+    assertThat(tier).contains("open");
     assertThat(attested).isTrue();
     assertThat(resp.text()).isNotEmpty();
   }
@@ -82,8 +92,7 @@ class ReadmeExampleIT {
     StringBuilder printed = new StringBuilder();
     // USAGE:begin
     // Per-request policy and request id, without blocking
-    RequestOptions opts =
-        RequestOptions.defaults().withPolicy("clinical-strict").withRequestId("job-42");
+    RequestOptions opts = RequestOptions.defaults().withPolicy("dev-open").withRequestId("job-42");
     CompletableFuture<ChatCompletion> later = client.chatAsync(request, opts);
 
     // Streaming on the calling thread; the attestation arrives with [DONE]
@@ -98,10 +107,39 @@ class ReadmeExampleIT {
     // The attestation of an earlier call, proven against the log's current checkpoint
     Attestation earlier = client.attestation(resp.attestation().routeDecisionId());
 
+    // What a call would hold against the spend cap, and whether the cap has room (spends nothing)
+    Estimate estimate = client.estimate(request);
+    boolean fits = estimate.withinCap();
+
+    // 402 (spend cap) is never retried; 429 is retried after Retry-After if within maxRetryAfter
+    try {
+      client.chat(request);
+    } catch (QuotaExceededException e) {
+      Optional<Quota> quota = e.quota(); // X-Quota-Limit, -Remaining, -Reset
+    } catch (RateLimitException e) {
+      Optional<Duration> wait = e.retryAfter(); // and e.rateLimit(): the x-ratelimit-* headers
+    }
+
     // Management (admin listener, admin token)
     SovereignAdmin admin = SovereignAdmin.builder().baseUrl(adminUrl).adminToken(token).build();
-    String key = admin.createKey(admin.createTenant("acme").value().id()).value().apiKey();
+    Tenant acme =
+        admin
+            .createTenant(
+                "acme",
+                TenantUpdate.none()
+                    .spendCap(SpendCap.perMonth(new BigDecimal("250")))
+                    .rateLimits(RateLimits.none().withRpm(600).withKeyTpm(100_000)))
+            .value();
+    String key = admin.createKey(acme.id()).value().apiKey();
+    admin.updateTenant(acme.id(), TenantUpdate.none().clearRateLimits()); // PATCH: what is named
+    Spend spend = admin.spend(acme.id());
+    UsageReport usage =
+        admin.usage(UsageQuery.thisMonth().tenant(acme.id()).groupBy(UsageGroup.DAY));
+    admin.suspendTenant(acme.id(), "invoice overdue"); // every key of acme: 403
     // USAGE:end
+    assertThat(fits).isTrue();
+    assertThat(spend.limitUsd()).isPresent();
+    assertThat(usage.rows()).isEmpty();
     assertThat(later.get(20, java.util.concurrent.TimeUnit.SECONDS).meta().requestId())
         .contains("job-42");
     assertThat(printed).isNotEmpty();

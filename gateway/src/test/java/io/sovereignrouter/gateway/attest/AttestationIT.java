@@ -99,6 +99,26 @@ class AttestationIT {
     JsonObject wrongModel = att.copy().put("model", "gpt-4o");
     assertThat(verify(write("model.json", wrongModel.encode()))).isEqualTo(1);
 
+    // Every signed member, not only the ones the gateway fills today: a claim of a better tier,
+    // another policy or model hash is as much a forgery as another model.
+    for (String field :
+        List.of(
+            "tier_observed",
+            "tier_required",
+            "policy_id",
+            "policy_digest",
+            "model_hash",
+            "mirror_id",
+            "provider_model",
+            "tenant_id",
+            "cost_usd",
+            "leak_findings")) {
+      JsonObject forged = att.copy().put(field, "forged");
+      assertThat(verify(write(field + ".json", forged.encode()))).as(field).isEqualTo(1);
+    }
+    JsonObject unsigned = att.copy().put("tier", "sealed");
+    assertThat(verify(write("unsigned.json", unsigned.encode()))).isEqualTo(1);
+
     JsonObject envelope = att.getJsonObject("envelope").copy();
     String payload =
         new String(
@@ -120,6 +140,47 @@ class AttestationIT {
             "other.pub", "other.example/log+0a1b2c3d+AS4xyjsUvS5RzBfNWe7aJGpQbNGK5U0CHXrKN3P1k1Ha");
     String[] args = {"verify", write("ok.json", body).toString(), "--log-key", otherKey.toString()};
     assertThat(new CommandLine(new Main()).execute(args)).isNotZero();
+  }
+
+  @Test
+  void verify_exportsSigstoreBundle_onlyWhenVerified() throws Exception {
+    Path reply = write("export.json", gateway.postJson("/v1/chat/completions", CHAT).body());
+    Path bundle = tmp.resolve("bundle.json");
+    Path root = tmp.resolve("trusted_root.json");
+    Path pem = tmp.resolve("log.pem");
+    String url = gateway.origin() + "/log";
+    assertThat(
+            verify(
+                reply,
+                "--log",
+                url,
+                "--export-bundle",
+                bundle.toString(),
+                "--export-trusted-root",
+                root.toString(),
+                "--export-key",
+                pem.toString()))
+        .isZero();
+    JsonObject b = new JsonObject(Files.readString(bundle));
+    assertThat(b.getString("mediaType")).isEqualTo("application/vnd.dev.sigstore.bundle.v0.3+json");
+    JsonObject entry =
+        b.getJsonObject("verificationMaterial").getJsonArray("tlogEntries").getJsonObject(0);
+    assertThat(entry.getString("logIndex"))
+        .isEqualTo(Long.toString(Attested.of(Files.readString(reply)).getLong("rekor_index")));
+    assertThat(
+            entry.getJsonObject("inclusionProof").getJsonObject("checkpoint").getString("envelope"))
+        .startsWith("sovereign-router.local/log\n");
+    JsonObject tlog = new JsonObject(Files.readString(root)).getJsonArray("tlogs").getJsonObject(0);
+    assertThat(tlog.getString("baseUrl")).isEqualTo(url);
+    assertThat(Files.readString(pem)).startsWith("-----BEGIN PUBLIC KEY-----\n");
+
+    JsonObject forged = Attested.of(Files.readString(reply)).copy().put("tier_observed", "sealed");
+    Path forgedBundle = tmp.resolve("forged-bundle.json");
+    assertThat(
+            verify(
+                write("forged.json", forged.encode()), "--export-bundle", forgedBundle.toString()))
+        .isEqualTo(1);
+    assertThat(forgedBundle).doesNotExist();
   }
 
   @Test

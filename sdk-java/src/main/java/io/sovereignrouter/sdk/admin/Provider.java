@@ -9,6 +9,8 @@ import java.util.Optional;
  *
  * @param id provider id
  * @param type adapter type, e.g. {@code openai-compatible}, {@code mock}
+ * @param source {@code config} (from the config file) or {@code api} (managed through the admin
+ *     API)
  * @param enabled whether it routes
  * @param priority fallback priority (lower first)
  * @param baseUrl upstream base URL, when it has one
@@ -18,6 +20,7 @@ import java.util.Optional;
 public record Provider(
     String id,
     String type,
+    String source,
     boolean enabled,
     int priority,
     Optional<String> baseUrl,
@@ -27,6 +30,7 @@ public record Provider(
   public Provider {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(credentialRef, "credentialRef");
     models = List.copyOf(models);

@@ -14,6 +14,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -30,9 +31,9 @@ import java.util.function.Function;
  * }</pre>
  *
  * Every method throws {@link ApiException} subclasses on error answers (401 wrong token, 404
- * unknown tenant or key, 409 duplicate, 422 invalid value) and {@link SovereignException} on
- * connection or protocol failure. Administrative changes are not retried (they are not idempotent);
- * reads are, per the {@link RetryPolicy}.
+ * unknown tenant or key, 409 duplicate, 400 invalid value with {@code param} naming the field) and
+ * {@link SovereignException} on connection or protocol failure. Administrative changes are not
+ * retried (they are not idempotent); reads are, per the {@link RetryPolicy}.
  */
 public final class SovereignAdmin {
   private final Transport reads;
@@ -76,8 +77,125 @@ public final class SovereignAdmin {
    * @throws io.sovereignrouter.sdk.ConflictException if the name is taken
    */
   public Audited<Tenant> createTenant(String name) {
+    return createTenant(name, TenantUpdate.none());
+  }
+
+  /**
+   * Creates a tenant with settings ({@code POST /admin/v1/tenants}); unset ones take the gateway's
+   * defaults.
+   *
+   * @param name 1-64 characters of letters, digits, space, {@code . _ -}
+   * @param settings policies, spend cap, rate limits, leak-scan action, key limit
+   * @return the tenant and its audit-log entry
+   * @throws io.sovereignrouter.sdk.BadRequestException if a value is invalid ({@code param} names
+   *     the field)
+   * @throws io.sovereignrouter.sdk.ConflictException if the name is taken
+   */
+  public Audited<Tenant> createTenant(String name, TenantUpdate settings) {
     ObjectNode body = Json.object().put("name", name);
+    body.setAll(body(settings));
     return audited(post("/admin/v1/tenants", body), AdminCodec::tenant);
+  }
+
+  /**
+   * Reads one tenant ({@code GET /admin/v1/tenants/{id}}).
+   *
+   * @param tenantId the tenant
+   * @return the tenant
+   * @throws io.sovereignrouter.sdk.NotFoundException if there is none
+   */
+  public Tenant tenant(String tenantId) {
+    return AdminCodec.tenant(get(tenantPath(tenantId)));
+  }
+
+  /**
+   * Changes a tenant's settings ({@code PATCH /admin/v1/tenants/{id}}): only the fields the update
+   * names; nothing changes when a value is invalid.
+   *
+   * @param tenantId the tenant
+   * @param update the changes
+   * @return the tenant as it now is, and the audit-log entry
+   * @throws io.sovereignrouter.sdk.BadRequestException if a value is invalid ({@code param} names
+   *     the field)
+   */
+  public Audited<Tenant> updateTenant(String tenantId, TenantUpdate update) {
+    return audited(write("PATCH", tenantPath(tenantId), body(update)), AdminCodec::tenant);
+  }
+
+  /**
+   * Deletes a tenant and its keys ({@code DELETE /admin/v1/tenants/{id}}); usage history is kept.
+   *
+   * @param tenantId the tenant
+   * @return its id and the audit-log entry
+   */
+  public Audited<String> deleteTenant(String tenantId) {
+    JsonNode reply = write("DELETE", tenantPath(tenantId), null);
+    return new Audited<>(Json.text(reply, "id", "admin answer"), AdminCodec.logIndex(reply));
+  }
+
+  /**
+   * Suspends a tenant: every key of it gets 403 {@code tenant_suspended} until {@link
+   * #unsuspendTenant}.
+   *
+   * @param tenantId the tenant
+   * @param reason why (1-500 characters; recorded in the audit log)
+   * @return the tenant and the audit-log entry
+   */
+  public Audited<Tenant> suspendTenant(String tenantId, String reason) {
+    ObjectNode body = Json.object().put("reason", reason);
+    return audited(post(tenantPath(tenantId) + "/suspend", body), AdminCodec::tenant);
+  }
+
+  /**
+   * Reinstates a suspended tenant.
+   *
+   * @param tenantId the tenant
+   * @return the tenant and the audit-log entry
+   */
+  public Audited<Tenant> unsuspendTenant(String tenantId) {
+    return audited(post(tenantPath(tenantId) + "/unsuspend", Json.object()), AdminCodec::tenant);
+  }
+
+  /**
+   * Where a tenant stands against its spend cap ({@code GET /admin/v1/tenants/{id}/spend}).
+   *
+   * @param tenantId the tenant
+   * @return settled spend plus open holds against the cap
+   */
+  public Spend spend(String tenantId) {
+    return AdminCodec.spend(get(tenantPath(tenantId) + "/spend"));
+  }
+
+  /**
+   * Lists the policies the gateway knows and the tenants bound to them ({@code GET
+   * /admin/v1/policies}).
+   *
+   * @return every policy
+   */
+  public List<Policy> policies() {
+    return AdminCodec.list(get("/admin/v1/policies"), AdminCodec::policy);
+  }
+
+  /**
+   * Requests, tokens and cost ({@code GET /admin/v1/usage}).
+   *
+   * @param query day range, tenant and grouping
+   * @return the report
+   * @throws io.sovereignrouter.sdk.BadRequestException if the range is invalid
+   */
+  public UsageReport usage(UsageQuery query) {
+    List<String> params = new ArrayList<>();
+    query.from().ifPresent(d -> params.add("from=" + d));
+    query.to().ifPresent(d -> params.add("to=" + d));
+    query.tenant().ifPresent(t -> params.add("tenant=" + segment(t)));
+    if (!query.groupBy().isEmpty()) {
+      params.add(
+          "group_by="
+              + String.join(
+                  ",", query.groupBy().stream().sorted().map(UsageGroup::wireName).toList()));
+    }
+    String path = "/admin/v1/usage" + (params.isEmpty() ? "" : "?" + String.join("&", params));
+    return AdminCodec.usage(get(path));
   }
 
   /**
@@ -88,7 +206,7 @@ public final class SovereignAdmin {
    * @return its key records
    */
   public List<TenantKey> keys(String tenantId) {
-    return AdminCodec.list(get(tenant(tenantId) + "/keys"), AdminCodec::key);
+    return AdminCodec.list(get(tenantPath(tenantId) + "/keys"), AdminCodec::key);
   }
 
   /**
@@ -98,7 +216,7 @@ public final class SovereignAdmin {
    * @return the key and its audit-log entry
    */
   public Audited<IssuedKey> createKey(String tenantId) {
-    return audited(post(tenant(tenantId) + "/keys", Json.object()), AdminCodec::issued);
+    return audited(post(tenantPath(tenantId) + "/keys", Json.object()), AdminCodec::issued);
   }
 
   /**
@@ -113,7 +231,7 @@ public final class SovereignAdmin {
     JsonNode reply =
         Json.read(
             writes
-                .send("DELETE", tenant(tenantId) + "/keys/" + segment(keyId), null, none())
+                .send("DELETE", tenantPath(tenantId) + "/keys/" + segment(keyId), null, none())
                 .body(),
             "admin answer");
     return new Audited<>(Json.text(reply, "key_id", "admin answer"), AdminCodec.logIndex(reply));
@@ -129,7 +247,7 @@ public final class SovereignAdmin {
    */
   public Audited<KeyRotation> rotateKeys(String tenantId, Duration overlap) {
     ObjectNode body = Json.object().put("overlap_seconds", overlap.toSeconds());
-    return audited(post(tenant(tenantId) + "/keys/rotate", body), AdminCodec::rotation);
+    return audited(post(tenantPath(tenantId) + "/keys/rotate", body), AdminCodec::rotation);
   }
 
   /**
@@ -139,7 +257,8 @@ public final class SovereignAdmin {
    * @return the rotation and its audit-log entry
    */
   public Audited<KeyRotation> rotateKeys(String tenantId) {
-    return audited(post(tenant(tenantId) + "/keys/rotate", Json.object()), AdminCodec::rotation);
+    return audited(
+        post(tenantPath(tenantId) + "/keys/rotate", Json.object()), AdminCodec::rotation);
   }
 
   /**
@@ -151,6 +270,55 @@ public final class SovereignAdmin {
     return AdminCodec.list(get("/admin/v1/providers"), AdminCodec::provider);
   }
 
+  /**
+   * Reads one provider ({@code GET /admin/v1/providers/{id}}).
+   *
+   * @param providerId the provider
+   * @return it, with its models and health
+   * @throws io.sovereignrouter.sdk.NotFoundException if there is none
+   */
+  public Provider provider(String providerId) {
+    return AdminCodec.provider(get(providerPath(providerId)));
+  }
+
+  /**
+   * Creates a provider ({@code POST /admin/v1/providers}): the gateway checks that its credential
+   * resolves and its adapter builds, stores it, and routes to it on every replica without a
+   * restart.
+   *
+   * @param spec the provider
+   * @return it as now live, and the audit-log entry
+   * @throws io.sovereignrouter.sdk.BadRequestException if the spec is invalid
+   * @throws io.sovereignrouter.sdk.ConflictException if the id is taken
+   */
+  public Audited<Provider> createProvider(ProviderSpec spec) {
+    return audited(post("/admin/v1/providers", tree(spec.wire())), AdminCodec::provider);
+  }
+
+  /**
+   * Replaces an API-managed provider ({@code PUT /admin/v1/providers/{id}}): calls already running
+   * finish on the previous adapter; new ones use the new spec.
+   *
+   * @param spec the provider, by its id
+   * @return it as now live, and the audit-log entry
+   * @throws io.sovereignrouter.sdk.ConflictException if it comes from the config file
+   */
+  public Audited<Provider> replaceProvider(ProviderSpec spec) {
+    return audited(write("PUT", providerPath(spec.id()), tree(spec.wire())), AdminCodec::provider);
+  }
+
+  /**
+   * Deletes an API-managed provider; its models stop routing at once.
+   *
+   * @param providerId the provider
+   * @return its id and the audit-log entry
+   * @throws io.sovereignrouter.sdk.ConflictException if it comes from the config file
+   */
+  public Audited<String> deleteProvider(String providerId) {
+    JsonNode reply = write("DELETE", providerPath(providerId), null);
+    return new Audited<>(Json.text(reply, "id", "admin answer"), AdminCodec.logIndex(reply));
+  }
+
   // Adding an endpoint: a record for its answer, a decoder in AdminCodec, and a method here
   // built from get/post/audited.
 
@@ -159,14 +327,33 @@ public final class SovereignAdmin {
   }
 
   private JsonNode post(String path, ObjectNode body) {
-    return Json.read(writes.send("POST", path, Json.write(body), none()).body(), "admin answer");
+    return write("POST", path, body);
+  }
+
+  private JsonNode write(String method, String path, ObjectNode body) {
+    byte[] bytes = body == null ? null : Json.write(body);
+    return Json.read(writes.send(method, path, bytes, none()).body(), "admin answer");
+  }
+
+  private static ObjectNode body(TenantUpdate update) {
+    return tree(update.wire());
+  }
+
+  private static ObjectNode tree(java.util.Map<String, Object> members) {
+    ObjectNode o = Json.object();
+    members.forEach((k, v) -> o.set(k, Json.valueToTree(v)));
+    return o;
+  }
+
+  private static String providerPath(String providerId) {
+    return "/admin/v1/providers/" + segment(providerId);
   }
 
   private static <T> Audited<T> audited(JsonNode reply, Function<JsonNode, T> decode) {
     return new Audited<>(decode.apply(reply), AdminCodec.logIndex(reply));
   }
 
-  private static String tenant(String tenantId) {
+  private static String tenantPath(String tenantId) {
     return "/admin/v1/tenants/" + segment(tenantId);
   }
 

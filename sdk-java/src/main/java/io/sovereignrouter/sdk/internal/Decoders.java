@@ -10,15 +10,20 @@ import io.sovereignrouter.sdk.ChatMessage;
 import io.sovereignrouter.sdk.ChunkChoice;
 import io.sovereignrouter.sdk.Embedding;
 import io.sovereignrouter.sdk.EmbeddingsResponse;
+import io.sovereignrouter.sdk.Estimate;
 import io.sovereignrouter.sdk.ExchangeDigests;
 import io.sovereignrouter.sdk.Model;
 import io.sovereignrouter.sdk.SovereignProtocolException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /** Decodes data-plane answers. */
 public final class Decoders {
@@ -158,5 +163,43 @@ public final class Decoders {
               Json.optInteger(m, "created").orElse(0)));
     }
     return List.copyOf(out);
+  }
+
+  /** {@code POST /v1/estimate}. */
+  public static Estimate estimate(Transport.Reply reply) {
+    String what = "estimate";
+    JsonNode e = Json.read(reply.body(), what);
+    List<Estimate.Candidate> candidates = new ArrayList<>();
+    for (JsonNode c : Json.array(e, "candidates", what)) {
+      candidates.add(
+          new Estimate.Candidate(
+              Json.text(c, "provider", what), Json.text(c, "model", what), usd(c, "max_cost_usd")));
+    }
+    JsonNode q = e.get("quota");
+    Optional<Estimate.CapStatus> quota = Optional.empty();
+    if (q != null && q.isObject()) {
+      String reset = Json.text(q, "resets_at", what);
+      try {
+        quota =
+            Optional.of(
+                new Estimate.CapStatus(
+                    usd(q, "limit_usd"), usd(q, "remaining_usd"), Instant.parse(reset)));
+      } catch (DateTimeParseException x) {
+        throw new SovereignProtocolException(what + ": malformed resets_at '" + reset + "'", x);
+      }
+    }
+    return new Estimate(
+        Json.text(e, "model", what),
+        Json.integer(e, "input_tokens", what),
+        Json.integer(e, "max_output_tokens", what),
+        usd(e, "max_cost_usd"),
+        candidates,
+        quota,
+        e.path("within_cap").asBoolean(true));
+  }
+
+  private static BigDecimal usd(JsonNode n, String field) {
+    return Json.optDecimal(n, field)
+        .orElseThrow(() -> new SovereignProtocolException("estimate: missing " + field));
   }
 }

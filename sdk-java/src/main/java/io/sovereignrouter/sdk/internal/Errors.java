@@ -68,7 +68,8 @@ public final class Errors {
             new ApiError(
                 Json.optText(node, "detail").orElse(""),
                 Json.optText(node, "title").orElse(""),
-                Optional.empty(),
+                // RFC 9457 extension member of the admin API: the request field at fault.
+                Json.optText(node, "field"),
                 Optional.empty()));
       }
     } catch (SovereignProtocolException e) {

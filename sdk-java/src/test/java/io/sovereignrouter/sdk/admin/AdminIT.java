@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sovereignrouter.sdk.AuthenticationException;
+import io.sovereignrouter.sdk.BadRequestException;
 import io.sovereignrouter.sdk.ChatMessage;
 import io.sovereignrouter.sdk.ChatRequest;
 import io.sovereignrouter.sdk.ConflictException;
@@ -11,7 +12,6 @@ import io.sovereignrouter.sdk.GatewayFixture;
 import io.sovereignrouter.sdk.NotFoundException;
 import io.sovereignrouter.sdk.RetryPolicy;
 import io.sovereignrouter.sdk.SovereignClient;
-import io.sovereignrouter.sdk.UnprocessableEntityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -87,11 +87,14 @@ class AdminIT {
   }
 
   @Test
-  void createTenant_invalidName_throwsUnprocessable() {
+  void createTenant_invalidName_throwsBadRequestNamingTheField() {
     assertThatThrownBy(() -> gateway.admin().createTenant("../etc"))
         .isInstanceOfSatisfying(
-            UnprocessableEntityException.class,
-            e -> assertThat(e.error().message()).contains("name"));
+            BadRequestException.class,
+            e -> {
+              assertThat(e.error().message()).contains("name");
+              assertThat(e.error().param()).contains("name");
+            });
   }
 
   @Test
@@ -103,11 +106,13 @@ class AdminIT {
   }
 
   @Test
-  void rotateKeys_overlapTooLong_throwsUnprocessable() {
+  void rotateKeys_overlapTooLong_throwsBadRequest() {
     SovereignAdmin admin = gateway.admin();
     Tenant t = admin.createTenant("overlap").value();
     assertThatThrownBy(() -> admin.rotateKeys(t.id(), Duration.ofDays(31)))
-        .isInstanceOf(UnprocessableEntityException.class);
+        .isInstanceOfSatisfying(
+            BadRequestException.class,
+            e -> assertThat(e.error().param()).contains("overlap_seconds"));
   }
 
   @Test
@@ -129,6 +134,7 @@ class AdminIT {
     List<Provider> providers = gateway.admin().providers();
     Provider mock = providers.stream().filter(p -> p.id().equals("mock")).findFirst().orElseThrow();
     assertThat(mock.type()).isEqualTo("mock");
+    assertThat(mock.source()).isEqualTo("config");
     assertThat(mock.enabled()).isTrue();
     assertThat(mock.models()).extracting(ProviderModel::id).contains("mock-chat", "mock-embed");
     ProviderModel chat =
@@ -136,5 +142,85 @@ class AdminIT {
     assertThat(chat.health()).isPresent();
     assertThat(chat.health().orElseThrow().samples()).isPositive();
     assertThat(chat.health().orElseThrow().breaker()).isEqualTo("closed");
+  }
+
+  @Test
+  void providers_createReplaceDelete_liveWithoutRestart() {
+    SovereignAdmin admin = gateway.admin();
+    ChatRequest hi = ChatRequest.of("api-chat", ChatMessage.user("Hi"));
+    assertThatThrownBy(() -> gateway.client().chat(hi)).isInstanceOf(NotFoundException.class);
+
+    ProviderSpec spec =
+        ProviderSpec.of("api-mock", "mock")
+            .priority(5)
+            .model(
+                ProviderModelSpec.chat("api-chat")
+                    .ownedBy("sdk")
+                    .pricing(new java.math.BigDecimal("1"), new java.math.BigDecimal("2"))
+                    .maxOutputTokens(50))
+            .section("mock", java.util.Map.of("reply_tokens", 3));
+    Audited<Provider> created = admin.createProvider(spec);
+    assertThat(created.value().source()).isEqualTo("api");
+    assertThat(created.value().priority()).isEqualTo(5);
+    assertThat(created.value().models()).extracting(ProviderModel::id).containsExactly("api-chat");
+    assertThat(gateway.client().chat(hi).attestation().providerId()).isEqualTo("api-mock");
+    assertThatThrownBy(() -> admin.createProvider(spec)).isInstanceOf(ConflictException.class);
+
+    Audited<Provider> replaced = admin.replaceProvider(spec.priority(7));
+    assertThat(replaced.value().priority()).isEqualTo(7);
+    assertThat(replaced.logIndex()).isGreaterThan(created.logIndex());
+    assertThat(admin.provider("api-mock").priority()).isEqualTo(7);
+
+    assertThat(admin.deleteProvider("api-mock").value()).isEqualTo("api-mock");
+    assertThatThrownBy(() -> admin.provider("api-mock")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> gateway.client().chat(hi)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> admin.deleteProvider("mock"))
+        .as("config-file providers are not the API's to delete")
+        .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void suspend_unsuspend_deleteTenant_andPolicies() {
+    SovereignAdmin admin = gateway.admin();
+    Tenant t = admin.createTenant("suspendable").value();
+    String key = admin.createKey(t.id()).value().apiKey();
+    Tenant suspended = admin.suspendTenant(t.id(), "invoice overdue").value();
+    assertThat(suspended.suspended()).isTrue();
+    assertThat(suspended.suspendedReason()).contains("invoice overdue");
+    assertThat(suspended.suspendedAt()).isPresent();
+    assertThatThrownBy(() -> clientWith(key).chat(HELLO))
+        .isInstanceOf(io.sovereignrouter.sdk.PermissionDeniedException.class);
+    assertThat(admin.unsuspendTenant(t.id()).value().suspended()).isFalse();
+    assertThat(clientWith(key).chat(HELLO).attestation().tenantId()).contains(t.id());
+
+    assertThat(admin.policies()).extracting(Policy::id).contains(t.settings().defaultPolicy());
+    assertThat(admin.deleteTenant(t.id()).value()).isEqualTo(t.id());
+    assertThatThrownBy(() -> admin.tenant(t.id())).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void usage_groupedByTenantAndModel() {
+    SovereignAdmin admin = gateway.admin();
+    Tenant t = admin.createTenant("usage").value();
+    SovereignClient c = clientWith(admin.createKey(t.id()).value().apiKey());
+    c.chat(HELLO);
+    c.chat(HELLO);
+    UsageReport report =
+        admin.usage(
+            UsageQuery.thisMonth().tenant(t.id()).groupBy(UsageGroup.TENANT, UsageGroup.MODEL));
+    assertThat(report.to()).isAfterOrEqualTo(report.from());
+    assertThat(report.rows()).hasSize(1);
+    UsageRow row = report.rows().get(0);
+    assertThat(row.group()).containsEntry(UsageGroup.TENANT, t.id()).containsKey(UsageGroup.MODEL);
+    assertThat(row.requests()).isEqualTo(2);
+    assertThat(row.outputTokens()).isPositive();
+    assertThatThrownBy(
+            () ->
+                admin.usage(
+                    UsageQuery.thisMonth()
+                        .from(java.time.LocalDate.of(2026, 2, 1))
+                        .to(java.time.LocalDate.of(2026, 1, 1))))
+        .isInstanceOfSatisfying(
+            BadRequestException.class, e -> assertThat(e.error().param()).contains("from"));
   }
 }
