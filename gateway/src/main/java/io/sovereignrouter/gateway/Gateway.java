@@ -44,6 +44,7 @@ import io.sovereignrouter.gateway.tenancy.KeyHasher;
 import io.sovereignrouter.gateway.tenancy.KeyIssuer;
 import io.sovereignrouter.gateway.tenancy.TenantRepository;
 import io.sovereignrouter.gateway.tenancy.TenantSettings;
+import io.sovereignrouter.keystore.KmsDriver;
 import io.sovereignrouter.keystore.SecretResolver;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -73,6 +74,9 @@ public final class Gateway implements AutoCloseable {
 
   /** How long a replaced provider adapter keeps serving requests that started on it. */
   static final long PROVIDER_GRACE_MS = 330_000;
+
+  /** How often cached secrets older than the keystore TTL are zeroed and dropped. */
+  static final long SECRET_PURGE_MS = 30_000;
 
   /** How often a replica looks for provider changes made on another replica. */
   static final long PROVIDER_POLL_MS = 2_000;
@@ -131,13 +135,15 @@ public final class Gateway implements AutoCloseable {
     Repositories repositories = null;
     ProviderRegistry closeProviders = null;
     PolicyEvaluator closeEvaluator = null;
+    List<KmsDriver> kmsDrivers = List.of();
     try {
-      SecretResolver secrets =
-          Keystores.resolver(
-              dir,
-              environment,
-              config.keystore(),
-              Keystores.drivers(config.keystore(), environment));
+      List<KmsDriver> kms = Keystores.drivers(config.keystore(), environment);
+      kmsDrivers = kms;
+      SecretResolver secrets = Keystores.resolver(dir, environment, config.keystore(), kms);
+      // Cached plaintext lives at most a TTL even when nothing asks for it again.
+      long purge =
+          vertx.setPeriodic(
+              SECRET_PURGE_MS, id -> vertx.executeBlocking(secrets::purgeExpired, false));
       repositories = Repositories.open(vertx, config.storage(), db, secrets);
       TenantRepository store = repositories.tenants();
       SpendLedger ledger = repositories.ledger();
@@ -289,7 +295,9 @@ public final class Gateway implements AutoCloseable {
               sweeper::stop,
               indexWriter::flush,
               limiter::close,
+              () -> vertx.cancelTimer(purge),
               shared::close,
+              () -> kms.forEach(KmsDriver::close),
               tracing::close,
               () -> evaluator.close().await());
       return new Gateway(vertx, db, log, stopFirst, registry, port, adminPort, dir, admin, demo);
@@ -300,6 +308,7 @@ public final class Gateway implements AutoCloseable {
       if (closeEvaluator != null) {
         closeEvaluator.close().await();
       }
+      kmsDrivers.forEach(KmsDriver::close);
       if (limiter != null) {
         limiter.close();
       }
