@@ -25,9 +25,10 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 
 # Every bound is here: rates (requests/s), seconds per step, workers of the ceiling run.
 MODES = {
-    "quick": dict(warmup=(200, 3), rates=[200, 500], step_s=5, ceiling_workers=32, ceiling_s=5,
+    # warmup = (concurrent requests, seconds), closed loop so a cold JIT is never swamped.
+    "quick": dict(warmup=(8, 8), rates=[50, 200], step_s=5, ceiling_workers=32, ceiling_s=5,
                   max_workers=512, timeout_s=5, ready_s=90),
-    "full": dict(warmup=(500, 10), rates=[500, 1000, 2000, 5000], step_s=15, ceiling_workers=64,
+    "full": dict(warmup=(16, 20), rates=[100, 250, 500, 1000, 2000, 5000], step_s=15, ceiling_workers=64,
                  ceiling_s=15, max_workers=2048, timeout_s=10, ready_s=120),
 }
 MOCK_DELAY_MS = 2
@@ -150,8 +151,14 @@ def summarise(r, target, cpu, rss):
     errors = r["requests"] - ok
     top = sorted(((v, k) for k, v in codes.items() if k != "200"), reverse=True)
     err_kinds = ", ".join(f"{k if k != '0' else 'no response'}×{v}" for v, k in top[:3])
-    if r.get("errors"):
-        err_kinds += (" — " if err_kinds else "") + r["errors"][0][:120]
+    for e in r.get("errors") or []:
+        # vegeta's messages repeat the URL; keep only what went wrong.
+        short = ("client timeout" if "Client.Timeout" in e or "deadline exceeded" in e else
+                 "connection refused" if "connection refused" in e else
+                 "connection reset" if "reset by peer" in e else
+                 "too many open files" if "too many open files" in e else e.split(": ")[-1][:60])
+        if short not in err_kinds:
+            err_kinds += ("; " if err_kinds else "") + short
     return {
         "target_rps": target, "requests": r["requests"], "rate": round(r["rate"], 1),
         "throughput": round(r["throughput"], 1), "ok": ok, "errors": errors, "error_kinds": err_kinds,
@@ -164,9 +171,9 @@ def measure(key, proc, pid, cfg, workdir, log):
     body_file = workdir / "body.json"
     body_file.write_bytes(BODY)
     targets = targets_file(proc, workdir, body_file)
-    w_rate, w_s = cfg["warmup"]
-    log(f"  warm-up {w_rate} rps x {w_s}s")
-    attack(targets, w_rate, w_s, cfg)
+    w_conc, w_s = cfg["warmup"]
+    log(f"  warm-up: {w_conc} concurrent x {w_s}s")
+    attack(targets, 0, w_s, cfg, workers=w_conc)
     steps, saturated = [], None
     for rate in cfg["rates"]:
         if saturated:
@@ -181,7 +188,7 @@ def measure(key, proc, pid, cfg, workdir, log):
         log(f"  {rate} rps: ok {st['ok']}/{st['requests']} p50 {st['p50_ms']:.2f} p99 {st['p99_ms']:.2f} ms "
             f"cpu {st['cpu_pct']}% rss {st['rss_mib']} MiB {st['error_kinds']}")
         # Past saturation an open-loop run only measures queueing and timeouts: stop climbing.
-        if st["ok"] < 0.9 * st["requests"] or st["throughput"] < 0.8 * rate:
+        if report._saturated(st):
             saturated = rate
     time.sleep(1)
     with Sampler(pid) as s:

@@ -17,6 +17,10 @@ def _added(step, base, q):
     return step[f"{q}_ms"] - base[f"{q}_ms"]
 
 
+def _saturated(step):
+    return step["ok"] < 0.9 * step["requests"] or step["throughput"] < 0.8 * step["target_rps"]
+
+
 def rows(meta, results):
     direct = next((r for r in results if r["key"] == "direct" and r.get("status") == "ok"), None)
     base = {s["target_rps"]: s for s in direct["steps"]} if direct else {}
@@ -57,7 +61,8 @@ def markdown(meta, results):
         f"load average at start {' '.join(meta['loadavg_start'])}, at end {' '.join(meta['loadavg_end'])}. "
         f"The generator (vegeta), the mock and the system under test share these CPUs.",
         "",
-        f"Open loop: {cfg['step_s']} s per rate after a {cfg['warmup'][1]} s warm-up at {cfg['warmup'][0]} rps; "
+        f"Open loop: {cfg['step_s']} s per rate after a {cfg['warmup'][1]} s closed-loop warm-up with "
+        f"{cfg['warmup'][0]} concurrent requests; "
         f"ceiling: {cfg['ceiling_s']} s closed loop with {cfg['ceiling_workers']} concurrent requests; "
         f"request timeout {cfg['timeout_s']} s. Mock service time {meta['mock_delay_ms']} ms, request body "
         f"{meta['body_bytes']} B, non-streaming chat completion.",
@@ -92,26 +97,34 @@ def chart(path, meta, results):
     base = {s["target_rps"]: s for s in direct["steps"]}
     ok = [r for r in results if r.get("status") == "ok"]
     fig, axes = plt.subplots(1, 3, figsize=(16, 5))
+    rates = sorted(base)
     for q, ax in zip(("p50", "p99"), axes[:2]):
-        for r in ok:
-            if r["key"] == "direct":
-                continue
-            pts = [(s["target_rps"], _added(s, base.get(s["target_rps"]), q)) for s in r["steps"]
+        for i, r in enumerate(x for x in ok if x["key"] != "direct"):
+            pts = [(s["target_rps"], _added(s, base.get(s["target_rps"]), q), _saturated(s)) for s in r["steps"]
                    if "skipped" not in s and s["target_rps"] in base]
-            pts = [(x, y) for x, y in pts if y is not None]
-            if pts:
-                ax.plot(*zip(*pts), marker="o", label=r["label"])
+            if not pts:
+                continue
+            # Log scale: an added latency at or below 0.1 ms (noise can make it negative) sits on the floor.
+            xs, ys = [p[0] for p in pts], [max(p[1], 0.1) for p in pts]
+            line, = ax.plot(xs, ys, marker="o", label=r["label"])
+            sat = [(x, y) for (x, _, bad), y in zip(pts, ys) if bad]
+            if sat:
+                ax.scatter(*zip(*sat), marker="x", s=80, color=line.get_color(), zorder=3)
         ax.set_xscale("log")
-        ax.set_yscale("symlog", linthresh=1)
-        ax.set_xlabel("offered rate (requests/s, open loop)")
+        ax.set_yscale("log")
+        ax.set_xticks(rates, [str(x) for x in rates])
+        ax.minorticks_off()
+        ax.set_xlabel("offered rate (requests/s, open loop); x = saturated")
         ax.set_ylabel(f"{q} added latency (ms, vs direct)")
         ax.set_title(f"{q} added latency")
         ax.grid(True, which="both", alpha=0.3)
-        ax.legend(fontsize=8)
+        if ax.get_legend_handles_labels()[0]:
+            ax.legend(fontsize=8)
     labels = [r["label"] for r in ok]
     ax = axes[2]
     ax.barh(labels, [r["ceiling"]["throughput"] for r in ok], color="tab:blue")
     ax.invert_yaxis()
+    ax.set_xscale("log")
     ax.set_xlabel(f"successful requests/s ({meta['config']['ceiling_workers']} concurrent)")
     ax.set_title("throughput ceiling")
     for i, r in enumerate(ok):
@@ -119,7 +132,10 @@ def chart(path, meta, results):
     fig.suptitle(f"SovereignRouter vs peers, {meta['mode']} mode, {meta['started_utc']}, "
                  f"{meta['cpus']} CPUs shared by generator + mock + system, load avg start "
                  f"{meta['loadavg_start'][0]}", fontsize=10)
-    fig.tight_layout()
+    missing = [f"{r['label']}: {r.get('status', '?')[:90]}" for r in results if r.get("status") != "ok"]
+    if missing:
+        fig.text(0.01, 0.01, "not measured — " + " | ".join(missing), fontsize=7, color="dimgray")
+    fig.tight_layout(rect=(0, 0.04 if missing else 0, 1, 1))
     fig.savefig(path, dpi=110)
     plt.close(fig)
 

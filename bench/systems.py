@@ -183,9 +183,18 @@ def start_litellm(workdir, mock_port):
     port = free_port()
     cfg = workdir / "litellm.yaml"
     cfg.write_text(LITELLM_CONFIG.format(model=MODEL, mock=mock_port))
+    # Per-request access lines off, as for SovereignRouter's plain path.
+    log_cfg = workdir / "uvicorn-log.json"
+    log_cfg.write_text(json.dumps({
+        "version": 1, "disable_existing_loggers": False,
+        "handlers": {"default": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr"}},
+        "loggers": {"uvicorn": {"handlers": ["default"], "level": "WARNING"},
+                    "uvicorn.access": {"handlers": ["default"], "level": "WARNING", "propagate": False}},
+    }))
     exe = TOOLS / "litellm-venv" / "bin" / "litellm"
     popen, log = spawn(
-        [str(exe), "--config", str(cfg), "--host", "127.0.0.1", "--port", str(port), "--num_workers", "1"],
+        [str(exe), "--config", str(cfg), "--host", "127.0.0.1", "--port", str(port), "--num_workers", "1",
+         "--log_config", str(log_cfg)],
         workdir,
         # No master key and no database: the cheapest proxy path LiteLLM offers. The local cost
         # map keeps it from fetching prices over the network at start.
@@ -195,13 +204,15 @@ def start_litellm(workdir, mock_port):
     )
     return Proc(popen, f"http://127.0.0.1:{port}/v1/chat/completions",
                 {"Authorization": "Bearer sk-bench-client"}, log,
-                "1 uvicorn worker, no master key, no database")
+                "1 uvicorn worker, no master key, no database, access log off")
 
 
 def start_portkey(workdir, mock_port):
     port = free_port()
     entry = TOOLS / "portkey" / "node_modules" / "@portkey-ai" / "gateway" / "build" / "start-server.js"
-    popen, log = spawn(["node", str(entry), f"--port={port}"], workdir, name="portkey")
+    # --headless + production: no built-in UI and no live log stream, the cheapest mode it has.
+    popen, log = spawn(["node", str(entry), f"--port={port}", "--headless"], workdir,
+                       env={"NODE_ENV": "production"}, name="portkey")
     # Portkey routes per request: provider and upstream host come as headers.
     headers = {
         "Authorization": "Bearer sk-bench-upstream",
@@ -209,7 +220,7 @@ def start_portkey(workdir, mock_port):
         "x-portkey-custom-host": f"http://127.0.0.1:{mock_port}/v1",
     }
     return Proc(popen, f"http://127.0.0.1:{port}/v1/chat/completions", headers, log,
-                "Node, provider + custom host per request headers")
+                "Node 20, --headless, provider + custom host in request headers")
 
 
 def start_bifrost(workdir, mock_port):
