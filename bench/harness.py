@@ -184,6 +184,7 @@ def measure(key, proc, pid, cfg, workdir, log):
         with Sampler(pid) as s:
             r = attack(targets, rate, cfg["step_s"], cfg)
         st = summarise(r, rate, s.cpu_pct, s.peak)
+        st["planned"] = rate * cfg["step_s"]
         steps.append(st)
         log(f"  {rate} rps: ok {st['ok']}/{st['requests']} p50 {st['p50_ms']:.2f} p99 {st['p99_ms']:.2f} ms "
             f"cpu {st['cpu_pct']}% rss {st['rss_mib']} MiB {st['error_kinds']}")

@@ -18,7 +18,13 @@ def _added(step, base, q):
 
 
 def _saturated(step):
-    return step["ok"] < 0.9 * step["requests"] or step["throughput"] < 0.8 * step["target_rps"]
+    """Past this point an open-loop run measures queueing and timeouts, not the gateway's path:
+    fewer than 90 % answered 200, under 80 % of the rate served, the generator ran out of workers
+    (it sent under 95 % of the planned requests, so the load was no longer open-loop), or the
+    median wait passed one second."""
+    planned = step.get("planned", step["requests"])
+    return (step["ok"] < 0.9 * step["requests"] or step["throughput"] < 0.8 * step["target_rps"]
+            or step["requests"] < 0.95 * planned or step["p50_ms"] > 1000)
 
 
 def rows(meta, results):
@@ -41,7 +47,7 @@ def rows(meta, results):
                 p = [_fmt(_added(s, b, q)) for q in ("p50", "p90", "p99")]
             out.append([r["label"], str(s["target_rps"]), f"{s['throughput']:.0f}", *p,
                         f"{s['errors']}/{s['requests']}", f"{s['cpu_pct']:.0f}", f"{s['rss_mib']:.0f}",
-                        "", s["error_kinds"]])
+                        "", "; ".join(x for x in ("**saturated**" if _saturated(s) else "", s["error_kinds"]) if x)])
         c = r["ceiling"]
         out.append([r["label"], f"ceiling ({meta['config']['ceiling_workers']} conc.)", f"**{c['throughput']:.0f}**",
                     f"({_fmt(c['p50_ms'])})", f"({_fmt(c['p90_ms'])})", f"({_fmt(c['p99_ms'])})",
@@ -69,7 +75,8 @@ def markdown(meta, results):
         "",
         "Added latency = the system's percentile minus direct's at the same offered rate (values in "
         "parentheses are absolute ms). CPU % is the system's process tree over the step (100 = one core); "
-        "RSS is its peak. A rate is skipped once a lower one saturated (<90 % ok or <80 % of the rate served).",
+        "RSS is its peak. A rate is skipped once a lower one saturated (<90 % ok, <80 % of the rate served, "
+        "generator out of workers, or p50 over 1 s).",
         "",
         "| " + " | ".join(h for h in head if h) + " |",
         "|" + "|".join("---" for h in head if h) + "|",
