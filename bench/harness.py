@@ -167,6 +167,21 @@ def summarise(r, target, cpu, rss):
     }
 
 
+def drain(proc, limit_s, log):
+    """After a saturated step some systems keep serving requests the generator gave up on: wait
+    (bounded) until a single request is answered within a second, so the ceiling run starts clean."""
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        t0 = time.monotonic()
+        try:
+            systems.wait_ready(proc, BODY, 1)
+            if time.monotonic() - t0 < 1:
+                return
+        except RuntimeError:
+            pass
+    log(f"  still draining after {limit_s} s")
+
+
 def measure(key, proc, pid, cfg, workdir, log):
     body_file = workdir / "body.json"
     body_file.write_bytes(BODY)
@@ -192,6 +207,8 @@ def measure(key, proc, pid, cfg, workdir, log):
         if report._saturated(st):
             saturated = rate
     time.sleep(1)
+    if saturated:
+        drain(proc, cfg["timeout_s"] * 3, log)
     with Sampler(pid) as s:
         r = attack(targets, 0, cfg["ceiling_s"], cfg, workers=cfg["ceiling_workers"])
     ceiling = summarise(r, 0, s.cpu_pct, s.peak)
