@@ -237,6 +237,7 @@ def main():
         "mode": args.mode, "config": cfg, "mock_delay_ms": MOCK_DELAY_MS, "body_bytes": len(BODY),
         "started_utc": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC"),
         "cpus": os.cpu_count(), "kernel": platform.release(), "loadavg_start": loadavg(),
+        "versions": os.environ.get("BENCH_VERSIONS", ""),
     }
     mock_dir = run_dir / "mock"
     mock_dir.mkdir()

@@ -65,7 +65,8 @@ def markdown(meta, results):
         "",
         f"Run {meta['started_utc']}, {meta['duration_s']} s, on {meta['cpus']} CPUs (kernel {meta['kernel']}); "
         f"load average at start {' '.join(meta['loadavg_start'])}, at end {' '.join(meta['loadavg_end'])}. "
-        f"The generator (vegeta), the mock and the system under test share these CPUs.",
+        f"The generator (vegeta), the mock and the system under test share these CPUs. "
+        f"Versions: {meta.get('versions') or 'not recorded'}.",
         "",
         f"Open loop: {cfg['step_s']} s per rate after a {cfg['warmup'][1]} s closed-loop warm-up with "
         f"{cfg['warmup'][0]} concurrent requests; "
