@@ -1,0 +1,3 @@
+module sovereignrouter.local/bench/mock
+
+go 1.22
