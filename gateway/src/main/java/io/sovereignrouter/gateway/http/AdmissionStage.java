@@ -58,11 +58,7 @@ final class AdmissionStage {
             }
           }
           long window = verdict == null ? RateLimiter.windowOf(now) : verdict.window();
-          long maxCost =
-              routes.stream()
-                  .mapToLong(r -> r.model().pricing().costMicros(inputTokens, outputTokens))
-                  .max()
-                  .orElse(0);
+          long maxCost = worstCaseCost(routes, inputTokens, outputTokens);
           Optional<SpendCap> cap = caller.tenant().settings().spendCap();
           Future<Optional<Reservation>> hold =
               cap.isEmpty()
@@ -105,6 +101,19 @@ final class AdmissionStage {
                     return null;
                   });
         });
+  }
+
+  /** The most a request can cost on any of {@code routes} (the spend hold). */
+  static long worstCaseCost(List<Route> routes, long inputTokens, long outputTokens) {
+    return routes.stream()
+        .mapToLong(r -> r.model().pricing().costMicros(inputTokens, outputTokens))
+        .max()
+        .orElse(0);
+  }
+
+  /** Completion tokens assumed for a request without {@code max_tokens}: the routes' largest. */
+  static long defaultOutputTokens(List<Route> routes) {
+    return routes.stream().mapToLong(r -> r.model().maxOutputTokens()).max().orElse(0);
   }
 
   private static void settleAtEstimate(

@@ -39,10 +39,9 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
         .apply(ctx, validated.body())
         .compose(
             body -> {
-              long maxOutput =
-                  routes.stream().mapToLong(r -> r.model().maxOutputTokens()).max().orElse(0);
               long input = TokenEstimate.chatInput(body);
-              long output = TokenEstimate.chatOutput(body, maxOutput);
+              long output =
+                  TokenEstimate.chatOutput(body, AdmissionStage.defaultOutputTokens(routes));
               RouteRequest shape =
                   new RouteRequest(
                       validated.model(),
@@ -54,14 +53,8 @@ public final class ChatCompletionsHandler implements Handler<RoutingContext> {
                   new ChatRequest(
                       validated.model(), validated.stream(), validated.includeUsage(), body);
               return pipeline
-                  .policy()
-                  .decide(ctx, shape, routes)
-                  .compose(
-                      chain ->
-                          pipeline
-                              .admission()
-                              .admit(ctx, chain, input, output)
-                              .map(admitted -> new Admitted(request, chain)));
+                  .decideAndAdmit(ctx, shape, routes)
+                  .map(chain -> new Admitted(request, chain));
             })
         .onSuccess(a -> serve(ctx, state, a.request(), a.routes()))
         .onFailure(ctx::fail);

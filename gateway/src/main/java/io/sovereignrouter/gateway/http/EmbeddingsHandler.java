@@ -40,29 +40,22 @@ public final class EmbeddingsHandler implements Handler<RoutingContext> {
                   new RouteRequest(
                       request.model(), false, new Needs(false, false, false, input), input, 0);
               return pipeline
-                  .policy()
-                  .decide(ctx, shape, routes)
-                  .compose(
-                      chain ->
-                          pipeline
-                              .admission()
-                              .admit(ctx, chain, input, 0)
-                              .map(
-                                  admitted -> {
-                                    JsonRelay.relay(
-                                        ctx,
-                                        pipeline.walk(),
-                                        pipeline.attestations(),
-                                        request.model(),
-                                        chain,
-                                        route ->
-                                            route
-                                                .provider()
-                                                .embed(
-                                                    ModelResolver.call(
-                                                        route, request.model(), body, state)));
-                                    return admitted;
-                                  }));
+                  .decideAndAdmit(ctx, shape, routes)
+                  .map(
+                      chain -> {
+                        JsonRelay.relay(
+                            ctx,
+                            pipeline.walk(),
+                            pipeline.attestations(),
+                            request.model(),
+                            chain,
+                            route ->
+                                route
+                                    .provider()
+                                    .embed(
+                                        ModelResolver.call(route, request.model(), body, state)));
+                        return chain;
+                      });
             })
         .onFailure(ctx::fail);
   }

@@ -57,15 +57,13 @@ final class EstimateHandler implements Handler<RoutingContext> {
       ChatRequest request = ChatRequestValidator.validate(body);
       model = request.model();
       routes = resolver.routes(model, ModelKind.CHAT);
-      long maxOutput = routes.stream().mapToLong(r -> r.model().maxOutputTokens()).max().orElse(0);
       input = TokenEstimate.chatInput(request.body());
-      output = TokenEstimate.chatOutput(request.body(), maxOutput);
+      output = TokenEstimate.chatOutput(request.body(), AdmissionStage.defaultOutputTokens(routes));
     }
     JsonArray candidates = new JsonArray();
-    long worst = 0;
+    long worst = AdmissionStage.worstCaseCost(routes, input, output);
     for (Route r : routes) {
       long cost = r.model().pricing().costMicros(input, output);
-      worst = Math.max(worst, cost);
       candidates.add(
           new JsonObject()
               .put("provider", r.provider().id())
