@@ -1,10 +1,6 @@
 package io.sovereignrouter.gateway.provider;
 
-import io.sovereignrouter.gateway.config.ConfigException;
-import io.sovereignrouter.keystore.KeystoreException;
-import io.sovereignrouter.keystore.Resolution;
-import io.sovereignrouter.keystore.Secret;
-import io.sovereignrouter.keystore.SecretRef;
+import io.sovereignrouter.gateway.config.SecretReferences;
 import io.sovereignrouter.keystore.SecretResolver;
 
 /**
@@ -29,38 +25,15 @@ public final class Credentials {
    * @throws ConfigException when the reference is malformed or resolves to nothing
    */
   public String resolve(String providerId, String reference) {
-    SecretRef ref;
-    try {
-      ref = SecretRef.parse(reference);
-    } catch (KeystoreException e) {
-      throw new ConfigException(
-          "provider " + providerId + ": credential reference: " + e.getMessage());
-    }
-    try {
-      return switch (resolver.resolve(ref)) {
-        case Resolution.Resolved r -> {
-          try (Secret secret = r.secret()) {
-            yield secret.utf8();
-          }
-        }
-        case Resolution.Unresolved u ->
-            throw new ConfigException(
-                "provider "
-                    + providerId
-                    + ": credential "
-                    + SecretRef.format(ref)
-                    + " did not resolve ("
-                    + u.reason()
-                    + ")");
-      };
-    } catch (KeystoreException e) {
-      throw new ConfigException(
-          "provider "
-              + providerId
-              + ": credential "
-              + SecretRef.format(ref)
-              + ": "
-              + e.getMessage());
-    }
+    return SecretReferences.resolve(resolver, "provider " + providerId + ": credential", reference);
+  }
+
+  /**
+   * Resolves {@code reference} for another setting (e.g. {@code rate-limits.redis-password}).
+   *
+   * @throws ConfigException when the reference is malformed or resolves to nothing
+   */
+  public String resolveSetting(String setting, String reference) {
+    return SecretReferences.resolve(resolver, setting, reference);
   }
 }

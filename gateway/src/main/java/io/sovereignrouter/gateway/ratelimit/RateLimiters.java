@@ -29,7 +29,10 @@ public final class RateLimiters {
         RedisOptions options = options(config.redisUrl());
         config
             .passwordRef()
-            .ifPresent(ref -> options.setPassword(credentials.resolve("rate-limits", ref)));
+            .ifPresent(
+                ref ->
+                    options.setPassword(
+                        credentials.resolveSetting("rate-limits.redis-password", ref)));
         yield new RedisRateLimiter(Redis.createClient(vertx, options), config.keyPrefix());
       }
       default -> new LocalRateLimiter();

@@ -2,11 +2,8 @@ package io.sovereignrouter.gateway.storage.postgres;
 
 import io.sovereignrouter.gateway.config.ConfigException;
 import io.sovereignrouter.gateway.config.PostgresConfig;
+import io.sovereignrouter.gateway.config.SecretReferences;
 import io.sovereignrouter.gateway.storage.StorageException;
-import io.sovereignrouter.keystore.KeystoreException;
-import io.sovereignrouter.keystore.Resolution;
-import io.sovereignrouter.keystore.Secret;
-import io.sovereignrouter.keystore.SecretRef;
 import io.sovereignrouter.keystore.SecretResolver;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -49,7 +46,13 @@ public final class PostgresDatabase implements AutoCloseable {
    */
   public static Future<PostgresDatabase> open(
       Vertx vertx, PostgresConfig config, SecretResolver secrets) {
-    return open(vertx, config, config.password().map(ref -> password(secrets, ref)).orElse(null));
+    return open(
+        vertx,
+        config,
+        config
+            .password()
+            .map(ref -> SecretReferences.resolve(secrets, "storage.postgres.password-ref", ref))
+            .orElse(null));
   }
 
   /**
@@ -118,34 +121,6 @@ public final class PostgresDatabase implements AutoCloseable {
                       .setHostnameVerificationAlgorithm("HTTPS")
                       .setTrustOptions(
                           new PemTrustOptions().addCertPath(config.rootCert().orElseThrow())));
-    }
-  }
-
-  private static String password(SecretResolver secrets, String reference) {
-    SecretRef ref;
-    try {
-      ref = SecretRef.parse(reference);
-    } catch (KeystoreException e) {
-      throw new ConfigException("storage.postgres.password-ref: " + e.getMessage());
-    }
-    try {
-      return switch (secrets.resolve(ref)) {
-        case Resolution.Resolved r -> {
-          try (Secret secret = r.secret()) {
-            yield secret.utf8();
-          }
-        }
-        case Resolution.Unresolved u ->
-            throw new ConfigException(
-                "storage.postgres.password-ref "
-                    + SecretRef.format(ref)
-                    + " did not resolve ("
-                    + u.reason()
-                    + ")");
-      };
-    } catch (KeystoreException e) {
-      throw new ConfigException(
-          "storage.postgres.password-ref " + SecretRef.format(ref) + ": " + e.getMessage());
     }
   }
 
