@@ -40,7 +40,7 @@ public record AttestationVerification(List<Check> checks) {
 
   /** What a check covers, in the order {@link AttestationVerifier} runs them. */
   public enum Kind {
-    /** The attestation parses: an object with an envelope and an inclusion receipt. */
+    /** The attestation parses: an object with an envelope and an inclusion receipt or promise. */
     FORMAT,
     /** The DSSE envelope is signed by the pinned log key. */
     ENVELOPE_SIGNATURE,
@@ -48,7 +48,15 @@ public record AttestationVerification(List<Check> checks) {
     SIGNED_FIELDS,
     /** The statement's request and response subjects are the caller's digests. */
     EXCHANGE_DIGESTS,
-    /** The receipt's checkpoint is signed, names the log, and includes the envelope. */
+    /**
+     * An attestation issued before its proof ({@code attestation.proof: async}): its inclusion
+     * promise is signed by the log key and promises this envelope at {@code rekor_index}.
+     */
+    PROMISE,
+    /**
+     * The receipt's checkpoint is signed, names the log, and includes the envelope; for a promise,
+     * the log's current tree holds the envelope at the promised index.
+     */
     INCLUSION,
     /** The log's current checkpoint is signed by the pinned key. */
     CURRENT_CHECKPOINT,

@@ -34,13 +34,21 @@ import java.util.Set;
  *       fails.
  * </ol>
  *
+ * <p>An attestation answered before its proof carries an {@code inclusion_promise} (a signed note,
+ * {@link InclusionPromise}) instead of {@code inclusion_proof}. Then {@link Kind#PROMISE} checks
+ * the promise, and inclusion can only be established against the log: with a {@link LogSource},
+ * {@link Kind#CURRENT_CHECKPOINT} then {@link Kind#INCLUSION} prove, from the log's tiles, that the
+ * current tree holds the envelope at the promised index. Without one, {@link Kind#INCLUSION} fails:
+ * a promise alone is not proof.
+ *
  * <p>Pure and synchronous; thread-safe. I/O happens only inside the caller's {@link LogSource}.
  */
 public final class AttestationVerifier {
   // Outside the signature by construction: the index and proof exist only after the append; the
   // index is bound to the proof's leaf and the envelope is the leaf itself.
   private static final Set<String> OUTER_ONLY =
-      Set.of("rekor_index", "envelope", "inclusion_proof");
+      Set.of("rekor_index", "envelope", "inclusion_proof", "inclusion_promise");
+  private static final String PROMISE = "inclusion_promise";
   // DESIGN §5: the fields every attestation carries, so each must be signed (null when unknown).
   private static final List<String> DESIGN_FIELDS =
       List.of(
@@ -135,14 +143,22 @@ public final class AttestationVerifier {
     List<Check> checks = new ArrayList<>();
     JsonNode outer;
     Envelope envelope;
-    InclusionReceipt receipt;
+    InclusionReceipt receipt = null; // null when the attestation carries a promise instead
+    String promise = null;
     try {
       outer = Json.read(attestation, "attestation");
       if (outer.has(WRAPPER)) {
         outer = outer.get(WRAPPER);
       }
       envelope = Envelopes.fromJson(object(outer, "envelope"));
-      receipt = InclusionReceipts.fromJson(object(outer, "inclusion_proof"));
+      if (outer.has(PROMISE) && !outer.has("inclusion_proof")) {
+        if (!outer.get(PROMISE).isTextual()) {
+          throw new FormatException("attestation: " + PROMISE + " must be a signed note string");
+        }
+        promise = outer.get(PROMISE).asText();
+      } else {
+        receipt = InclusionReceipts.fromJson(object(outer, "inclusion_proof"));
+      }
     } catch (FormatException | IllegalArgumentException e) {
       return done(checks, new Check(Kind.FORMAT, "format", false, e.getMessage()));
     }
@@ -156,6 +172,13 @@ public final class AttestationVerifier {
     } catch (FormatException e) {
       return done(checks, new Check(Kind.SIGNED_FIELDS, "signed fields", false, e.getMessage()));
     }
+    JsonNode index = outer.path("rekor_index");
+    if (!index.isIntegralNumber() || index.asLong() < 0) {
+      return done(
+          checks,
+          fieldsFailed(
+              "rekor_index must be a non-negative integer, was " + shown(outer, "rekor_index")));
+    }
     Check fields = fields(statement.predicate(), outer, receipt);
     checks.add(fields);
     if (!fields.ok()) {
@@ -167,6 +190,14 @@ public final class AttestationVerifier {
       if (!subjects.ok()) {
         return new AttestationVerification(checks);
       }
+    }
+    if (promise != null) {
+      Verification promised =
+          InclusionPromises.verify(promise, logKey, Envelopes.format(envelope), index.asLong());
+      if (add(checks, Kind.PROMISE, "inclusion promise for index " + index.asLong(), promised)) {
+        promisedInclusion(checks, index.asLong(), Envelopes.format(envelope), log);
+      }
+      return new AttestationVerification(checks);
     }
     Verification inclusion = InclusionReceipts.verify(receipt, Envelopes.format(envelope), logKey);
     String name = "inclusion in checkpoint of size " + receipt.proof().treeSize();
@@ -243,7 +274,7 @@ public final class AttestationVerifier {
           "log_origin " + predicate.get("log_origin") + ", pinned key is for " + logKey.name());
     }
     JsonNode index = outer.path("rekor_index");
-    if (!index.isIntegralNumber() || index.asLong() != receipt.proof().leafIndex()) {
+    if (receipt != null && index.asLong() != receipt.proof().leafIndex()) {
       return fieldsFailed(
           "rekor_index "
               + shown(outer, "rekor_index")
@@ -292,19 +323,57 @@ public final class AttestationVerifier {
         "the statement covers this request and response");
   }
 
-  private void consistency(List<Check> checks, InclusionReceipt receipt, LogSource log) {
+  // A promise is kept once the current tree holds the envelope at the promised index.
+  private void promisedInclusion(
+      List<Check> checks, long index, byte[] entry, Optional<LogSource> log) {
+    if (log.isEmpty()) {
+      checks.add(
+          new Check(
+              Kind.INCLUSION,
+              "inclusion",
+              false,
+              "only promised, not proven: verify against the log, or fetch the proof from GET"
+                  + " /v1/attestations/{route_decision_id}"));
+      return;
+    }
+    Optional<Checkpoint> now = currentCheckpoint(checks, log.get());
+    if (now.isEmpty()) {
+      return;
+    }
+    long size = now.get().size();
+    String name = "inclusion in current checkpoint of size " + size;
+    if (index >= size) {
+      checks.add(
+          new Check(
+              Kind.INCLUSION,
+              name,
+              false,
+              "promised index " + index + " is not in the log yet (size " + size + ")"));
+      return;
+    }
+    try {
+      InclusionProof proof =
+          MerkleProofs.inclusion(index, size, new TileHashReader(size, log.get()::tile));
+      add(checks, Kind.INCLUSION, name, proof.verify(Hash.ofLeaf(entry), now.get().rootHash()));
+    } catch (FormatException | IllegalArgumentException e) {
+      checks.add(new Check(Kind.INCLUSION, name, false, e.getMessage()));
+    }
+  }
+
+  // Adds the CURRENT_CHECKPOINT check; empty when it failed.
+  private Optional<Checkpoint> currentCheckpoint(List<Check> checks, LogSource log) {
     Checkpoint now;
     try {
       switch (Checkpoints.open(log.checkpoint(), logKey)) {
         case CheckpointVerification.Valid v -> now = v.signed().checkpoint();
         case CheckpointVerification.Invalid i -> {
           checks.add(new Check(Kind.CURRENT_CHECKPOINT, "current checkpoint", false, i.reason()));
-          return;
+          return Optional.empty();
         }
       }
     } catch (FormatException e) {
       checks.add(new Check(Kind.CURRENT_CHECKPOINT, "current checkpoint", false, e.getMessage()));
-      return;
+      return Optional.empty();
     }
     checks.add(
         new Check(
@@ -312,6 +381,15 @@ public final class AttestationVerifier {
             "current checkpoint",
             true,
             "signed by " + logKey.name() + ", size " + now.size()));
+    return Optional.of(now);
+  }
+
+  private void consistency(List<Check> checks, InclusionReceipt receipt, LogSource log) {
+    Optional<Checkpoint> current = currentCheckpoint(checks, log);
+    if (current.isEmpty()) {
+      return;
+    }
+    Checkpoint now = current.get();
     long size = receipt.proof().treeSize();
     String name = "consistency " + size + " -> " + now.size();
     if (now.size() < size) {

@@ -1,14 +1,19 @@
 package io.sovereignrouter.attestation;
 
+import io.sovereignrouter.attestation.internal.Journal;
 import io.sovereignrouter.attestation.internal.TileCodec;
 import io.sovereignrouter.attestation.internal.TreeState;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -34,10 +39,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * assigning indexes. Tiles and checkpoint commit atomically, so any failure, even an ambiguous
  * commit, just fails the batch; the log keeps going. When idle, the sequencer picks up other
  * processes' checkpoints every {@link #SHARED_REFRESH_MILLIS} ms so that readers see them.
+ *
+ * <p>A <em>journaled</em> log ({@link #openJournaled}) can also promise before it proves: a journal
+ * writer thread assigns indexes, appends the batch to a write-ahead journal and fsyncs it, then
+ * completes {@link PromisedAppend#promised()}; the sequencer integrates journaled batches as above
+ * and completes {@link PromisedAppend#proven()}. A promised index is never reused: any later
+ * failure stops the log, and reopening replays the journal into the tree at the promised indexes.
  */
 public final class MerkleLog implements AutoCloseable {
   /** How often an idle log over a {@link SharedTileStore} looks for newer checkpoints. */
   public static final long SHARED_REFRESH_MILLIS = 1_000;
+
+  /** Directory of a journaled log's write-ahead journal, inside the store's directory. */
+  public static final String JOURNAL_DIR = "journal";
 
   private final TileStore store;
   private final Signer signer;
@@ -48,23 +62,65 @@ public final class MerkleLog implements AutoCloseable {
   private TreeState state; // guarded by lock; replaced when another process advanced the tree
   private long lastRefresh = System.nanoTime(); // sequencer thread only
   private final Thread sequencer;
+  private final Journal journal; // null unless journaled
+  private final BlockingQueue<JournaledBatch> journaled = new LinkedBlockingQueue<>();
+  private final Thread journalWriter; // null unless journaled; the consumer of queue otherwise
+  private long nextIndex; // journal writer thread only
   private volatile SignedCheckpoint published;
   private volatile boolean closing;
   private volatile AttestationException broken;
 
-  private record Pending(byte[] entry, Hash leafHash, CompletableFuture<AppendResult> future) {}
+  // promise is null unless the caller asked for one.
+  private record Pending(
+      byte[] entry,
+      Hash leafHash,
+      CompletableFuture<AppendResult> future,
+      CompletableFuture<InclusionPromise> promise) {}
+
+  // Entries durable in the journal at indexes first, first + 1, …
+  private record JournaledBatch(long first, List<Pending> entries) {}
+
+  /**
+   * The two stages of an append to a journaled log.
+   *
+   * @param promised completes once the entry is durable in the journal at its index
+   * @param proven completes once a durable signed checkpoint covers it, as for {@link #append}
+   */
+  public record PromisedAppend(
+      CompletableFuture<InclusionPromise> promised, CompletableFuture<AppendResult> proven) {}
+
+  private record Opened(TreeState state, SignedCheckpoint checkpoint) {}
 
   private MerkleLog(
-      TileStore store, Signer signer, LogConfig config, TreeState state, SignedCheckpoint cp) {
+      TileStore store,
+      Signer signer,
+      LogConfig config,
+      Opened opened,
+      Journal journal,
+      List<Pending> replay) {
     this.store = store;
     this.signer = signer;
     this.config = config;
     this.queue = new ArrayBlockingQueue<>(config.maxPending());
     this.shared = store instanceof SharedTileStore s ? s : null;
-    this.state = state;
-    this.published = cp;
-    this.sequencer = new Thread(this::run, "sovereign-log-sequencer");
+    this.state = opened.state();
+    this.published = opened.checkpoint();
+    this.journal = journal;
+    long size = opened.checkpoint().checkpoint().size();
+    this.nextIndex = size + replay.size();
+    if (!replay.isEmpty()) {
+      journaled.add(new JournaledBatch(size, replay));
+    }
+    this.sequencer =
+        new Thread(
+            journal == null ? this::run : this::integrateJournaled, "sovereign-log-sequencer");
     this.sequencer.setDaemon(true);
+    this.journalWriter =
+        journal == null ? null : new Thread(this::writeJournal, "sovereign-log-journal");
+    if (journalWriter != null) {
+      journalWriter.setDaemon(true);
+      journalWriter.start();
+    }
     this.sequencer.start();
   }
 
@@ -79,6 +135,19 @@ public final class MerkleLog implements AutoCloseable {
    * @throws LogStorageException if stored data is missing, corrupt or signed by another key
    */
   public static MerkleLog open(TileStore store, Signer signer, LogConfig config) {
+    if (store instanceof FileTileStore file && Journal.exists(file.root().resolve(JOURNAL_DIR))) {
+      // A journaled run promised indexes: they must reach the tree before a plain log assigns
+      // indexes of its own, so replay the journal (and empty it) first.
+      Path root = file.root();
+      openJournaled(file, signer, config).close();
+      try (Journal journal = Journal.open(root.resolve(JOURNAL_DIR))) {
+        store = FileTileStore.open(root);
+        journal.recover(openSingleWriter(store, signer).checkpoint().checkpoint().size());
+      } catch (RuntimeException e) {
+        store.close();
+        throw e;
+      }
+    }
     try {
       return openOrThrow(store, signer, config);
     } catch (RuntimeException e) {
@@ -103,18 +172,68 @@ public final class MerkleLog implements AutoCloseable {
                 tx.writeCheckpoint(empty.bytes());
                 return empty;
               });
-      return new MerkleLog(store, signer, config, loadVerified(store, cp.checkpoint()), cp);
+      return new MerkleLog(
+          store,
+          signer,
+          config,
+          new Opened(loadVerified(store, cp.checkpoint()), cp),
+          null,
+          List.of());
     }
+    return new MerkleLog(store, signer, config, openSingleWriter(store, signer), null, List.of());
+  }
+
+  private static Opened openSingleWriter(TileStore store, Signer signer) {
     var stored = store.readCheckpoint();
     if (stored.isEmpty()) {
       SignedCheckpoint cp = Checkpoints.sign(Checkpoint.of(signer.name(), 0, Hash.EMPTY), signer);
       store.writeCheckpoint(cp.bytes());
-      return new MerkleLog(store, signer, config, TreeState.empty(store), cp);
+      return new Opened(TreeState.empty(store), cp);
     }
-    SignedCheckpoint cp = verifyStored(stored.get(), key);
+    SignedCheckpoint cp = verifyStored(stored.get(), signer.verifierKey());
     // Tiles past the checkpoint are leftovers of a crashed integration: never published.
     store.discardBeyond(cp.checkpoint().size());
-    return new MerkleLog(store, signer, config, loadVerified(store, cp.checkpoint()), cp);
+    return new Opened(loadVerified(store, cp.checkpoint()), cp);
+  }
+
+  /**
+   * Opens a journaled log over a file store: like {@link #open}, and also able to promise indexes
+   * ({@link #appendPromised}). Entries the journal holds beyond the durable checkpoint (promised
+   * before a crash) are integrated at their promised indexes before this returns.
+   *
+   * <p>The journal lives in {@code journal/} under the store's directory, so the store's lock
+   * guards it too.
+   *
+   * @param store storage (owned by the log from now on)
+   * @param signer the log key
+   * @param config group-commit settings
+   * @return the running log
+   * @throws LogStorageException if stored data or the journal is corrupt, or replay fails
+   */
+  public static MerkleLog openJournaled(FileTileStore store, Signer signer, LogConfig config) {
+    MerkleLog log;
+    List<Pending> replay = new ArrayList<>();
+    try {
+      Opened opened = openSingleWriter(store, signer);
+      Journal journal = Journal.open(store.root().resolve(JOURNAL_DIR));
+      for (Journal.Record r : journal.recover(opened.checkpoint().checkpoint().size())) {
+        replay.add(new Pending(r.entry(), Hash.ofLeaf(r.entry()), new CompletableFuture<>(), null));
+      }
+      log = new MerkleLog(store, signer, config, opened, journal, replay);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    // The sequencer may already have taken the batch: wait on the entries themselves.
+    if (!replay.isEmpty()) {
+      try {
+        replay.get(replay.size() - 1).future().join();
+      } catch (CompletionException e) {
+        log.close();
+        throw new LogStorageException("replaying the log journal failed", e.getCause());
+      }
+    }
+    return log;
   }
 
   private static SignedCheckpoint verifyStored(byte[] stored, NoteVerifierKey key) {
@@ -150,30 +269,73 @@ public final class MerkleLog implements AutoCloseable {
    * @return the pending result
    */
   public CompletableFuture<AppendResult> append(byte[] entry) {
+    return enqueue(entry, false).future();
+  }
+
+  /**
+   * Queues an entry to a journaled log, which first promises it an index, then proves it. Both
+   * futures fail as {@link #append}'s does; a promise, once given, is kept even across a crash.
+   *
+   * @param entry the entry bytes (copied)
+   * @return the pending promise and proof
+   * @throws IllegalStateException if the log is not journaled
+   */
+  public PromisedAppend appendPromised(byte[] entry) {
+    if (journal == null) {
+      throw new IllegalStateException("only a journaled log promises indexes");
+    }
+    Pending p = enqueue(entry, true);
+    return new PromisedAppend(p.promise(), p.future());
+  }
+
+  /**
+   * Whether this log can promise indexes ({@link #openJournaled}).
+   *
+   * @return true if journaled
+   */
+  public boolean journaled() {
+    return journal != null;
+  }
+
+  private Pending enqueue(byte[] entry, boolean promise) {
+    Pending refused = null;
     if (entry.length > TileCodec.MAX_ENTRY_SIZE) {
-      return CompletableFuture.failedFuture(
-          new FormatException(
-              "entry: " + entry.length + " bytes, max " + TileCodec.MAX_ENTRY_SIZE));
+      refused =
+          refused(
+              new FormatException(
+                  "entry: " + entry.length + " bytes, max " + TileCodec.MAX_ENTRY_SIZE));
+    } else if (broken != null) {
+      refused = refused(new LogStorageException("log stopped after a storage failure", broken));
+    } else if (closing) {
+      refused = refused(new LogPushbackException("log is closing"));
     }
-    AttestationException failure = broken;
-    if (failure != null) {
-      return CompletableFuture.failedFuture(
-          new LogStorageException("log stopped after a storage failure", failure));
-    }
-    if (closing) {
-      return CompletableFuture.failedFuture(new LogPushbackException("log is closing"));
+    if (refused != null) {
+      return refused;
     }
     byte[] copy = entry.clone();
-    Pending p = new Pending(copy, Hash.ofLeaf(copy), new CompletableFuture<>());
+    Pending p =
+        new Pending(
+            copy,
+            Hash.ofLeaf(copy),
+            new CompletableFuture<>(),
+            promise ? new CompletableFuture<>() : null);
     if (!queue.offer(p)) {
-      return CompletableFuture.failedFuture(
+      return refused(
           new LogPushbackException("log queue full (" + config.maxPending() + " pending)"));
     }
-    if (!sequencer.isAlive()) {
-      // Raced with close(): nobody will integrate this entry.
+    if (!(journalWriter == null ? sequencer : journalWriter).isAlive()) {
+      // Raced with close(): nobody will take this entry.
       failQueued(new LogPushbackException("log is closed"));
     }
-    return p.future();
+    return p;
+  }
+
+  private static Pending refused(AttestationException cause) {
+    return new Pending(
+        new byte[0],
+        Hash.EMPTY,
+        CompletableFuture.failedFuture(cause),
+        CompletableFuture.failedFuture(cause));
   }
 
   /**
@@ -272,11 +434,17 @@ public final class MerkleLog implements AutoCloseable {
   public void close() {
     closing = true;
     try {
+      if (journalWriter != null) {
+        journalWriter.join();
+      }
       sequencer.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     failQueued(new LogPushbackException("log is closed"));
+    if (journal != null) {
+      journal.close();
+    }
     store.close();
   }
 
@@ -290,44 +458,129 @@ public final class MerkleLog implements AutoCloseable {
 
   private void run() {
     List<Pending> batch = new ArrayList<>();
-    while (true) {
-      batch.clear();
+    while (collect(batch)) {
+      if (broken != null) {
+        fail(batch, broken);
+        continue;
+      }
+      integrate(batch, -1);
+    }
+  }
+
+  /**
+   * Replaces {@code batch} with the next group-commit batch from the queue; false once the log is
+   * closing and the queue is empty (or the thread was interrupted).
+   */
+  private boolean collect(List<Pending> batch) {
+    batch.clear();
+    try {
+      Pending first;
+      while ((first = queue.poll(20, TimeUnit.MILLISECONDS)) == null) {
+        if (closing && queue.isEmpty()) {
+          return false;
+        }
+        refreshIfIdle();
+      }
+      batch.add(first);
+      long deadline = System.nanoTime() + config.maxBatchDelay().toNanos();
+      while (batch.size() < config.maxBatchSize()) {
+        queue.drainTo(batch, config.maxBatchSize() - batch.size());
+        long wait = deadline - System.nanoTime();
+        if (batch.size() >= config.maxBatchSize() || wait <= 0) {
+          break;
+        }
+        Pending next = queue.poll(wait, TimeUnit.NANOSECONDS);
+        if (next == null) {
+          break;
+        }
+        batch.add(next);
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Journal writer: assigns indexes, makes each batch durable in the journal, then promises. */
+  private void writeJournal() {
+    List<Pending> batch = new ArrayList<>();
+    while (collect(batch)) {
+      if (broken != null) {
+        fail(batch, broken);
+        continue;
+      }
+      long first = nextIndex;
+      List<Journal.Record> records = new ArrayList<>(batch.size());
+      for (Pending p : batch) {
+        records.add(new Journal.Record(first + records.size(), p.entry()));
+      }
       try {
-        Pending first = queue.poll(20, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          if (closing && queue.isEmpty()) {
-            return;
-          }
-          refreshIfIdle();
-          continue;
+        journal.append(records);
+      } catch (RuntimeException e) {
+        // Some records may be on disk: their indexes can never be handed to other entries.
+        broken = storageFailure(e);
+        fail(batch, broken);
+        continue;
+      }
+      nextIndex += batch.size();
+      Instant now = Instant.now();
+      for (int i = 0; i < batch.size(); i++) {
+        Pending p = batch.get(i);
+        if (p.promise() != null) {
+          p.promise().complete(new InclusionPromise(signer.name(), first + i, p.leafHash(), now));
         }
-        batch.add(first);
-        long deadline = System.nanoTime() + config.maxBatchDelay().toNanos();
-        while (batch.size() < config.maxBatchSize()) {
-          queue.drainTo(batch, config.maxBatchSize() - batch.size());
-          long wait = deadline - System.nanoTime();
-          if (batch.size() >= config.maxBatchSize() || wait <= 0) {
-            break;
-          }
-          Pending next = queue.poll(wait, TimeUnit.NANOSECONDS);
-          if (next == null) {
-            break;
-          }
-          batch.add(next);
-        }
+      }
+      journaled.add(new JournaledBatch(first, List.copyOf(batch)));
+    }
+  }
+
+  /** Sequencer of a journaled log: integrates journaled batches in order, coalescing them. */
+  private void integrateJournaled() {
+    List<Pending> batch = new ArrayList<>();
+    while (true) {
+      JournaledBatch next;
+      try {
+        next = journaled.poll(20, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      }
+      if (next == null) {
+        if (closing && !journalWriter.isAlive() && journaled.isEmpty()) {
+          return;
+        }
+        continue;
+      }
+      batch.clear();
+      batch.addAll(next.entries());
+      JournaledBatch more;
+      while ((more = journaled.peek()) != null
+          && batch.size() + more.entries().size() <= config.maxBatchSize()) {
+        batch.addAll(journaled.poll().entries());
       }
       if (broken != null) {
         fail(batch, broken);
         continue;
       }
-      integrate(batch);
+      integrate(batch, next.first());
+      if (broken == null) {
+        journal.release(published.checkpoint().size());
+      }
     }
   }
 
-  private void integrate(List<Pending> batch) {
+  private static AttestationException storageFailure(RuntimeException e) {
+    return e instanceof AttestationException ae
+        ? ae
+        : new LogStorageException("log integration failed", e);
+  }
+
+  /**
+   * Integrates a batch; {@code promisedFirst} is the index the journal promised its first entry, or
+   * -1 when nothing was promised (then a failed batch is forgotten and its indexes reused).
+   */
+  private void integrate(List<Pending> batch, long promisedFirst) {
     if (shared != null) {
       integrateShared(batch);
       return;
@@ -342,6 +595,10 @@ public final class MerkleLog implements AutoCloseable {
       try {
         for (int i = 0; i < batch.size(); i++) {
           indexes[i] = state.append(batch.get(i).entry(), batch.get(i).leafHash());
+        }
+        if (promisedFirst >= 0 && indexes[0] != promisedFirst) {
+          throw new LogStorageException(
+              "journal promised index " + promisedFirst + ", tree is at " + indexes[0]);
         }
         writes = state.pendingWrites();
         body =
@@ -359,12 +616,10 @@ public final class MerkleLog implements AutoCloseable {
       checkpointAttempted = true;
       store.writeCheckpoint(cp.format().getBytes(StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
-      AttestationException failure =
-          e instanceof AttestationException ae
-              ? ae
-              : new LogStorageException("log integration failed", e);
-      if (checkpointAttempted) {
-        // The checkpoint may or may not be on disk: reusing these indexes could fork the log.
+      AttestationException failure = storageFailure(e);
+      if (checkpointAttempted || promisedFirst >= 0) {
+        // The checkpoint may or may not be on disk, or the indexes were promised: reusing them
+        // could fork the log. Reopening recovers (from the journal, for promised entries).
         broken = failure;
         fail(batch, failure);
         return;
@@ -386,7 +641,7 @@ public final class MerkleLog implements AutoCloseable {
         return;
       }
       for (Pending p : batch) {
-        p.future().completeExceptionally(failure);
+        failOne(p, failure);
       }
       return;
     }
@@ -443,10 +698,7 @@ public final class MerkleLog implements AutoCloseable {
                 return next;
               });
     } catch (RuntimeException e) {
-      AttestationException failure =
-          e instanceof AttestationException ae
-              ? ae
-              : new LogStorageException("log integration failed", e);
+      AttestationException failure = storageFailure(e);
       // Nothing was published by us; if the commit did land after all, the next integration
       // finds it in the durable checkpoint and catches up, so these indexes are never reused.
       lock.lock();
@@ -456,7 +708,7 @@ public final class MerkleLog implements AutoCloseable {
         lock.unlock();
       }
       for (Pending p : batch) {
-        p.future().completeExceptionally(failure);
+        failOne(p, failure);
       }
       return;
     }
@@ -524,7 +776,7 @@ public final class MerkleLog implements AutoCloseable {
 
   private void fail(List<Pending> batch, AttestationException cause) {
     for (Pending p : batch) {
-      p.future().completeExceptionally(cause);
+      failOne(p, cause);
     }
     failQueued(cause);
   }
@@ -532,7 +784,15 @@ public final class MerkleLog implements AutoCloseable {
   private void failQueued(AttestationException cause) {
     Pending p;
     while ((p = queue.poll()) != null) {
-      p.future().completeExceptionally(cause);
+      failOne(p, cause);
+    }
+  }
+
+  // A promise already given stays given: completeExceptionally is a no-op on a completed future.
+  private static void failOne(Pending p, AttestationException cause) {
+    p.future().completeExceptionally(cause);
+    if (p.promise() != null) {
+      p.promise().completeExceptionally(cause);
     }
   }
 }

@@ -111,7 +111,7 @@ class AttestationVerifierTest {
         FileTileStore.open(at), LOG_KEY, new LogConfig(Duration.ofMillis(1), 64, 1000));
   }
 
-  private static void copy(Path from, Path to) throws Exception {
+  static void copy(Path from, Path to) throws Exception {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path p : files.toList()) {
         Path target = to.resolve(from.relativize(p).toString());

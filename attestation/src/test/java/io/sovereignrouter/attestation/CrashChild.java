@@ -19,7 +19,9 @@ import java.util.concurrent.ExecutionException;
  * line per acknowledged entry ({@code ACK <index> <base64 entry> .}) and per new checkpoint ({@code
  * CP <base64 signed note> .}). A line is only printed after the log acknowledged it.
  *
- * <p>Arguments: log directory, signer key file, run tag.
+ * <p>Arguments: log directory, signer key file, run tag, and {@code journaled} to append to a
+ * journaled log and also print {@code PROMISE <index> <base64 entry> .} as soon as each index is
+ * promised (before it is proven).
  */
 public final class CrashChild {
   private static final int THREADS = 4;
@@ -31,11 +33,14 @@ public final class CrashChild {
     Path dir = Path.of(args[0]);
     Ed25519Signer key = Ed25519Signer.read(Path.of(args[1]));
     String tag = args[2];
+    boolean journaled = args.length > 3 && args[3].equals("journaled");
     PrintStream out =
         new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+    LogConfig config = new LogConfig(Duration.ofMillis(2), 64, 10_000);
     MerkleLog log =
-        MerkleLog.open(
-            FileTileStore.open(dir), key, new LogConfig(Duration.ofMillis(2), 64, 10_000));
+        journaled
+            ? MerkleLog.openJournaled(FileTileStore.open(dir), key, config)
+            : MerkleLog.open(FileTileStore.open(dir), key, config);
     Set<Long> printed = ConcurrentHashMap.newKeySet();
     synchronized (out) {
       out.println("READY " + log.checkpoint().checkpoint().size() + " .");
@@ -54,7 +59,13 @@ public final class CrashChild {
                   for (int i = 0; i < WINDOW; i++) {
                     byte[] e = (tag + "-t" + thread + "-" + seq++).getBytes(StandardCharsets.UTF_8);
                     entries.add(e);
-                    futures.add(log.append(e));
+                    if (journaled) {
+                      MerkleLog.PromisedAppend a = log.appendPromised(e);
+                      a.promised().thenAccept(p -> print(out, "PROMISE", p.index(), e));
+                      futures.add(a.proven());
+                    } else {
+                      futures.add(log.append(e));
+                    }
                   }
                   for (int i = 0; i < WINDOW; i++) {
                     AppendResult r;
@@ -72,13 +83,7 @@ public final class CrashChild {
                                 + Base64.getEncoder().encodeToString(r.checkpoint().bytes())
                                 + " .");
                       }
-                      out.println(
-                          "ACK "
-                              + r.index()
-                              + " "
-                              + Base64.getEncoder().encodeToString(entries.get(i))
-                              + " .");
-                      out.flush();
+                      print(out, "ACK", r.index(), entries.get(i));
                     }
                   }
                 }
@@ -89,6 +94,13 @@ public final class CrashChild {
     }
     for (Thread th : threads) {
       th.join();
+    }
+  }
+
+  private static void print(PrintStream out, String what, long index, byte[] entry) {
+    synchronized (out) {
+      out.println(what + " " + index + " " + Base64.getEncoder().encodeToString(entry) + " .");
+      out.flush();
     }
   }
 }

@@ -36,6 +36,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashSafetyTest {
+  /** Whether the child appends to a journaled log, which promises indexes before proving them. */
+  boolean journaled() {
+    return false;
+  }
+
   private static final int ITERATIONS = 24;
 
   private Path tmp;
@@ -43,6 +48,7 @@ class CrashSafetyTest {
   private Path keyFile;
   private Ed25519Signer key;
   private final Map<Long, byte[]> acked = new HashMap<>();
+  private final Map<Long, byte[]> promised = new HashMap<>();
   private final List<byte[]> checkpoints = new ArrayList<>();
   private int iterationsWithAcks;
 
@@ -83,6 +89,13 @@ class CrashSafetyTest {
           assertThat(previous).as("index %d acknowledged twice", index).isNull();
           acks++;
         }
+        case "PROMISE" -> {
+          long index = Long.parseLong(f[1]);
+          byte[] entry = Base64.getDecoder().decode(f[2]);
+          assertThat(promised.putIfAbsent(index, entry))
+              .as("index %d promised twice", index)
+              .isNull();
+        }
         case "CP" -> checkpoints.add(Base64.getDecoder().decode(f[1]));
         default -> {}
       }
@@ -91,9 +104,11 @@ class CrashSafetyTest {
       iterationsWithAcks++;
     }
 
+    LogConfig config = new LogConfig(Duration.ofMillis(1), 64, 1000);
     try (MerkleLog log =
-        MerkleLog.open(
-            FileTileStore.open(logDir), key, new LogConfig(Duration.ofMillis(1), 64, 1000))) {
+        journaled()
+            ? MerkleLog.openJournaled(FileTileStore.open(logDir), key, config)
+            : MerkleLog.open(FileTileStore.open(logDir), key, config)) {
       Checkpoint latest = log.checkpoint().checkpoint();
       // After open, every stored tile and bundle belongs to a published tree.
       try (java.util.stream.Stream<Path> files = Files.walk(logDir.resolve("tile"))) {
@@ -109,6 +124,14 @@ class CrashSafetyTest {
       for (Map.Entry<Long, byte[]> a : acked.entrySet()) {
         assertThat(a.getKey()).isLessThan(latest.size());
         assertThat(log.entry(a.getKey())).as("entry %d", a.getKey()).isEqualTo(a.getValue());
+      }
+      // Every promise is kept: the promised entry is at the promised index, even if the child died
+      // before proving it.
+      for (Map.Entry<Long, byte[]> p : promised.entrySet()) {
+        assertThat(p.getKey()).isLessThan(latest.size());
+        assertThat(log.entry(p.getKey()))
+            .as("promised entry %d", p.getKey())
+            .isEqualTo(p.getValue());
       }
       // No index is skipped or holds a duplicate: every index reads, every entry is distinct.
       Set<String> seen = new HashSet<>();
@@ -137,12 +160,20 @@ class CrashSafetyTest {
   void enoughWorkWasKilled() {
     // Guards against a vacuous pass: most children must have acknowledged entries before dying.
     System.out.printf(
-        "crash safety: %d kills, %d with acknowledgements, %d acknowledged entries, %d"
-            + " checkpoints%n",
-        ITERATIONS, iterationsWithAcks, acked.size(), checkpoints.size());
+        "crash safety (%s): %d kills, %d with acknowledgements, %d acknowledged entries, %d"
+            + " promised, %d checkpoints%n",
+        journaled() ? "journaled" : "plain",
+        ITERATIONS,
+        iterationsWithAcks,
+        acked.size(),
+        promised.size(),
+        checkpoints.size());
     assertThat(iterationsWithAcks).isGreaterThanOrEqualTo(ITERATIONS / 2);
     assertThat(acked.size()).isGreaterThan(1000);
     assertThat(checkpoints.size()).isGreaterThan(ITERATIONS);
+    if (journaled()) {
+      assertThat(promised.size()).isGreaterThanOrEqualTo(acked.size());
+    }
   }
 
   private List<String> runAndKill(String tag, boolean duringStartup, long killAfterMs)
@@ -156,7 +187,8 @@ class CrashSafetyTest {
             CrashChild.class.getName(),
             logDir.toString(),
             keyFile.toString(),
-            tag);
+            tag,
+            journaled() ? "journaled" : "plain");
     pb.redirectError(tmp.resolve("child-" + tag + ".err").toFile());
     Process child = pb.start();
     List<String> lines = new ArrayList<>();
