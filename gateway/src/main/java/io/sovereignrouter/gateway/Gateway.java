@@ -192,7 +192,7 @@ public final class Gateway implements AutoCloseable {
                           ac.origin(),
                           logConfig,
                           PostgresDatabase.open(logVertx, pg, secrets).await()))
-              .orElseGet(() -> AuditLog.open(dir, ac.origin(), logConfig));
+              .orElseGet(() -> AuditLog.open(dir, ac.origin(), logConfig, ac.asyncProof()));
       AuditLog auditLog = log;
       Attester attester = new Attester(auditLog, ac.origin());
       AttestationIndex attestationIndex = repositories.attestations();

@@ -94,6 +94,18 @@ public record Attestation(
     return AttestationCodec.parse(json);
   }
 
+  /**
+   * Whether the attestation carries its inclusion proof. A gateway running {@code
+   * attestation.proof: async} answers with a signed promise of inclusion instead; verify it against
+   * the log ({@link AttestationVerifier#verify(Attestation, LogSource)}) or fetch the proven form
+   * with {@link SovereignClient#attestation(String)}.
+   *
+   * @return false for a promise-only attestation
+   */
+  public boolean proven() {
+    return AttestationCodec.proven(json);
+  }
+
   /** Prints the identifying fields only (the JSON holds the tenant's key fingerprint). */
   @Override
   public String toString() {

@@ -23,13 +23,28 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension static final GatewayFixture gateway = new GatewayFixture();}
  */
 public final class GatewayFixture implements BeforeAllCallback, AfterAllCallback {
+  private final String extraYaml;
   private Path dataDir;
   private Gateway gateway;
+
+  /** The gateway of {@code sdk-gateway.yaml}. */
+  public GatewayFixture() {
+    this("");
+  }
+
+  /**
+   * The gateway of {@code sdk-gateway.yaml} with more top-level YAML appended.
+   *
+   * @param extraYaml top-level sections the file does not have, e.g. {@code attestation: …}
+   */
+  public GatewayFixture(String extraYaml) {
+    this.extraYaml = extraYaml;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dataDir = Files.createTempDirectory("sovereign-sdk-it-");
-    GatewayConfig config = ConfigLoader.parseYaml(resource("/sdk-gateway.yaml"));
+    GatewayConfig config = ConfigLoader.parseYaml(resource("/sdk-gateway.yaml") + "\n" + extraYaml);
     config = config.withServer(config.server().withListeners("127.0.0.1", 0, 0, dataDir));
     gateway = Gateway.start(config, Map.of());
   }

@@ -24,7 +24,9 @@ import java.util.List;
  * Stage 6: turns the facts of a served request into a signed in-toto statement in a DSSE envelope,
  * appends it to the audit log and returns the {@code _sf_attestation} object (DESIGN §5). The
  * statement's predicate cannot hold the log index or proof (they exist only after the append);
- * those live in the outer object, which the receipt and signature make checkable.
+ * those live in the outer object, which the receipt and signature make checkable. With {@code
+ * attestation.proof: async} the outer object carries a signed promise of the index instead of the
+ * proof, which {@code GET /v1/attestations/{id}} serves once the entry is integrated.
  */
 public final class Attester {
   private final AuditLog log;
@@ -51,7 +53,23 @@ public final class Attester {
             toNode(predicate.toBuffer().getBytes()));
     Envelope envelope = Statements.sign(statement, log.signer());
     byte[] entry = Envelopes.format(envelope);
+    if (log.promises()) {
+      return log.appendPromised(vertx, entry).map(promise -> describePromised(entry, promise));
+    }
     return log.append(vertx, entry).map(result -> describe(entry, InclusionReceipt.of(result)));
+  }
+
+  /**
+   * The {@code _sf_attestation} object answered before the proof ({@code attestation.proof:
+   * async}): as {@link #describe}, with the signed {@code inclusion_promise} in place of {@code
+   * inclusion_proof}.
+   */
+  static JsonObject describePromised(byte[] entry, AuditLog.SignedPromise promise) {
+    JsonObject out = predicateOf(entry);
+    out.put("rekor_index", promise.promise().index());
+    out.put("envelope", new JsonObject(new String(entry, StandardCharsets.UTF_8)));
+    out.put("inclusion_promise", promise.signedNote());
+    return out;
   }
 
   /**
@@ -62,14 +80,18 @@ public final class Attester {
    * @param receipt its inclusion proof and checkpoint
    */
   public static JsonObject describe(byte[] entry, InclusionReceipt receipt) {
-    Statement statement = Statements.parse(Envelopes.parse(entry).payload());
-    JsonObject out = new JsonObject(statement.predicate().toString());
+    JsonObject out = predicateOf(entry);
     out.put("rekor_index", receipt.proof().leafIndex());
     out.put("envelope", new JsonObject(new String(entry, StandardCharsets.UTF_8)));
     out.put(
         "inclusion_proof",
         new JsonObject(new String(InclusionReceipts.format(receipt), StandardCharsets.UTF_8)));
     return out;
+  }
+
+  private static JsonObject predicateOf(byte[] entry) {
+    Statement statement = Statements.parse(Envelopes.parse(entry).payload());
+    return new JsonObject(statement.predicate().toString());
   }
 
   private JsonObject predicate(AttestationFacts f) {

@@ -3,6 +3,8 @@ package io.sovereignrouter.gateway.attest;
 import io.sovereignrouter.attestation.AppendResult;
 import io.sovereignrouter.attestation.Ed25519Signer;
 import io.sovereignrouter.attestation.FileTileStore;
+import io.sovereignrouter.attestation.InclusionPromise;
+import io.sovereignrouter.attestation.InclusionPromises;
 import io.sovereignrouter.attestation.InclusionReceipt;
 import io.sovereignrouter.attestation.LogConfig;
 import io.sovereignrouter.attestation.LogPushbackException;
@@ -68,12 +70,17 @@ public final class AuditLog implements AutoCloseable {
    *
    * @param dir the data directory
    * @param origin the log's origin line, e.g. {@code sovereign.example/log}
+   * @param config group-commit settings
+   * @param promise whether to journal entries so that {@link #appendPromised} can answer with a
+   *     promise before the proof ({@code attestation.proof: async})
    */
-  public static AuditLog open(DataDir dir, String origin, LogConfig config) {
+  public static AuditLog open(DataDir dir, String origin, LogConfig config, boolean promise) {
     Ed25519Signer signer = signer(dir, origin);
-    TileStore store = FileTileStore.open(dir.resolve("log"));
+    FileTileStore store = FileTileStore.open(dir.resolve("log"));
     return new AuditLog(
-        MerkleLog.open(store, signer, config),
+        promise
+            ? MerkleLog.openJournaled(store, signer, config)
+            : MerkleLog.open(store, signer, config),
         signer,
         FileTileStore.openReadOnly(dir.resolve("log")),
         false,
@@ -144,24 +151,52 @@ public final class AuditLog implements AutoCloseable {
    * full queue is answered 503 with {@code Retry-After}.
    */
   public Future<AppendResult> append(Vertx vertx, byte[] entry) {
-    io.vertx.core.Context context = vertx.getOrCreateContext();
-    return Future.fromCompletionStage(log.append(entry), context)
-        .recover(
-            e -> {
-              Throwable cause =
-                  e instanceof java.util.concurrent.CompletionException c ? c.getCause() : e;
-              if (cause instanceof LogPushbackException) {
-                return Future.failedFuture(
-                    ApiException.of(
-                            503,
-                            "server_error",
-                            "The audit log is saturated; retry shortly.",
-                            null,
-                            "log_busy")
-                        .withHeader("Retry-After", "1"));
-              }
-              return Future.failedFuture(cause);
-            });
+    return pushback(Future.fromCompletionStage(log.append(entry), vertx.getOrCreateContext()));
+  }
+
+  // A full queue is the client's cue to retry (503), not a server fault.
+  private static <T> Future<T> pushback(Future<T> appended) {
+    return appended.recover(
+        e -> {
+          Throwable cause =
+              e instanceof java.util.concurrent.CompletionException c ? c.getCause() : e;
+          if (cause instanceof LogPushbackException) {
+            return Future.failedFuture(
+                ApiException.of(
+                        503,
+                        "server_error",
+                        "The audit log is saturated; retry shortly.",
+                        null,
+                        "log_busy")
+                    .withHeader("Retry-After", "1"));
+          }
+          return Future.failedFuture(cause);
+        });
+  }
+
+  /**
+   * Appends one entry to a journaled log; completes on the caller's context with the signed promise
+   * of its index once the entry is durable in the journal. The proof follows in the background; a
+   * failure there stops the log, and the journal keeps the promise across restarts.
+   */
+  public Future<SignedPromise> appendPromised(Vertx vertx, byte[] entry) {
+    MerkleLog.PromisedAppend append = log.appendPromised(entry);
+    append.proven().exceptionally(failure -> null); // surfaced to later appends as a stopped log
+    return pushback(Future.fromCompletionStage(append.promised(), vertx.getOrCreateContext()))
+        .map(p -> new SignedPromise(p, InclusionPromises.sign(p, signer).format()));
+  }
+
+  /**
+   * A promise of inclusion and its signed-note form.
+   *
+   * @param promise what was promised
+   * @param signedNote the note signed by the log key, as attestations carry it
+   */
+  public record SignedPromise(InclusionPromise promise, String signedNote) {}
+
+  /** Whether appends answer with a promise ({@code attestation.proof: async}). */
+  public boolean promises() {
+    return log.journaled();
   }
 
   /** Signs DSSE envelopes and checkpoints. */
@@ -219,13 +254,16 @@ public final class AuditLog implements AutoCloseable {
     return Attester.describe(log.entry(index), receipt);
   }
 
-  // Another replica may have logged the entry: an idle log picks up its checkpoint within
-  // SHARED_REFRESH_MILLIS, so wait a little for it rather than answer "not in the tree".
+  // Another replica may have logged the entry (an idle log picks up its checkpoint within
+  // SHARED_REFRESH_MILLIS), or a promised entry may still be integrating: wait a little for it
+  // rather than answer "not in the tree".
   private SignedCheckpoint awaitPublished(long index) {
     SignedCheckpoint current = log.checkpoint();
     long deadline =
         System.nanoTime() + Duration.ofMillis(2 * MerkleLog.SHARED_REFRESH_MILLIS).toNanos();
-    while (shared && index >= current.checkpoint().size() && System.nanoTime() < deadline) {
+    while ((shared || log.journaled())
+        && index >= current.checkpoint().size()
+        && System.nanoTime() < deadline) {
       try {
         Thread.sleep(25);
       } catch (InterruptedException e) {

@@ -7,8 +7,10 @@ import java.util.Objects;
  *
  * @param origin the log's origin line and key name (default {@code sovereign-router.local/log});
  *     fixed for the life of a log
- * @param proof {@code sync} (the response waits for its inclusion proof); {@code async} is not
- *     implemented yet and refused
+ * @param proof {@code sync} (default: the response waits for its inclusion proof) or {@code async}
+ *     (the response carries a signed promise of inclusion once the entry is durable in the log's
+ *     write-ahead journal; the proof is fetched later at {@code GET /v1/attestations/{id}}); async
+ *     needs the file log, not {@code storage.backend: postgres}
  * @param maxBatchDelayMs group commit: longest wait after the first pending entry (default 0:
  *     entries that queue while a batch is being written form the next batch)
  * @param maxBatchSize group commit: most entries per checkpoint (default 4096)
@@ -19,6 +21,15 @@ public record AttestationConfig(
   /** All defaults. */
   public static final AttestationConfig DEFAULT =
       new AttestationConfig(null, null, null, null, null);
+
+  /**
+   * Whether responses carry a promise of inclusion instead of waiting for the proof.
+   *
+   * @return true for {@code proof: async}
+   */
+  public boolean asyncProof() {
+    return proof.equals("async");
+  }
 
   /** Fills defaults and checks values. */
   public AttestationConfig {
@@ -31,11 +42,12 @@ public record AttestationConfig(
       throw new ConfigException(
           "attestation.origin must be a host-like name without spaces or '+', was " + origin);
     }
-    if (!proof.equals("sync")) {
+    if (!proof.equals("sync") && !proof.equals("async")) {
       throw new ConfigException(
-          "attestation.proof '"
+          "attestation.proof must be 'sync' (the response waits for its proof) or 'async' (the"
+              + " response carries a signed promise), was '"
               + proof
-              + "' is not supported yet; only 'sync' (the response waits for its proof)");
+              + "'");
     }
     if (maxBatchDelayMs < 0 || maxBatchSize < 1 || maxPending < maxBatchSize) {
       throw new ConfigException("attestation batch settings out of range");

@@ -51,6 +51,13 @@ public record GatewayConfig(
     if (distinct != providers.size()) {
       throw new ConfigException("provider ids must be unique");
     }
+    if (attestation.asyncProof() && storage.postgresConfig().isPresent()) {
+      // Replicas sharing one PostgreSQL log learn an entry's index only when it is integrated
+      // under the shared lock, so there is no durable index to promise earlier.
+      throw new ConfigException(
+          "attestation.proof: async needs the embedded file log; with storage.backend: postgres"
+              + " use attestation.proof: sync");
+    }
   }
 
   /** Returns a copy with another server section. */

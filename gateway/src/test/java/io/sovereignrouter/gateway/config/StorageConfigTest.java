@@ -38,6 +38,22 @@ class StorageConfigTest {
   }
 
   @Test
+  void parse_asyncProof_onlyWithTheFileLog() {
+    assertThat(ConfigLoader.parseYaml("attestation:\n  proof: async\n").attestation().asyncProof())
+        .isTrue();
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parseYaml(
+                    "attestation:\n  proof: async\nstorage:\n  backend: postgres\n  postgres:\n"
+                        + "    database: d\n    user: u\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("attestation.proof: async needs the embedded file log");
+    assertThatThrownBy(() -> ConfigLoader.parseYaml("attestation:\n  proof: later\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'later'");
+  }
+
+  @Test
   void parse_postgresWithoutSection_namesKey() {
     assertThatThrownBy(() -> ConfigLoader.parseYaml("storage:\n  backend: postgres\n"))
         .isInstanceOf(ConfigException.class)

@@ -25,6 +25,11 @@ public final class AttestationCodec {
     return of(node, text);
   }
 
+  /** Whether an attestation's JSON (as kept in the record) carries its inclusion proof. */
+  public static boolean proven(String json) {
+    return Json.read(json, WHAT).has("inclusion_proof");
+  }
+
   /** Builds the record from a parsed object whose exact text is {@code text}. */
   static Attestation of(JsonNode a, String text) {
     if (!a.isObject()) {
@@ -32,7 +37,10 @@ public final class AttestationCodec {
     }
     // Verification needs these; their absence means this is no attestation at all.
     Json.object(a, "envelope", WHAT);
-    Json.object(a, "inclusion_proof", WHAT);
+    if (!a.path("inclusion_promise").isTextual()) {
+      // An async-mode answer carries a signed promise instead; the proof is fetched later.
+      Json.object(a, "inclusion_proof", WHAT);
+    }
     List<String> witnesses = new ArrayList<>();
     JsonNode w = a.get("witnesses");
     if (w != null && w.isArray()) {
