@@ -116,14 +116,15 @@ routing:
     probe: {{ enabled: false }}
 leak-scan: {{ action: {leak} }}
 policy: {{ engine: embedded, decision-cache-size: {cache} }}
-attestation: {{ proof: sync }}
+attestation: {{ proof: {proof} }}
 """
 
 
-def start_sovereign(workdir, mock_port, full):
-    """(b) plain: leak scan logs only, policy decisions cached, access log off.
-    (c) full: leak scan redacts, every request evaluates the Rego policy (cache off), access log on.
-    Both attest synchronously: attestation cannot be turned off and `async` proofs do not exist."""
+def start_sovereign(workdir, mock_port, full, proof="sync"):
+    """(b) plain: leak scan logs only, policy decisions cached, access log off, sync proofs.
+    (c) full: leak scan redacts, every request evaluates the Rego policy (cache off), access log on;
+    `proof` is sync (the answer waits for its inclusion proof) or async (it carries a signed promise
+    once the entry is durable in the log journal). Attestation itself cannot be turned off."""
     workdir = Path(workdir).resolve()
     port, admin = free_port(), free_port()
     data = workdir / "data"
@@ -138,6 +139,7 @@ def start_sovereign(workdir, mock_port, full):
             model=MODEL,
             leak="redact" if full else "log",
             cache=0 if full else 1024,
+            proof=proof,
         )
     )
     java = os.environ.get("BENCH_JAVA", "java")
@@ -160,7 +162,7 @@ def start_sovereign(workdir, mock_port, full):
         time.sleep(0.3)
     key = key_file.read_text().strip()
     notes = (
-        "leak scan redact + Rego policy per request (decision cache off) + sync attestation + access log"
+        f"leak scan redact + Rego policy per request (decision cache off) + {proof} attestation + access log"
         if full
         else "leak scan `log` + cached policy decision + sync attestation (cannot be turned off), access log off"
     )

@@ -32,8 +32,9 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Appends per second with group commit on the local disk (real fsyncs), and the latency one append
- * waits for its proof. Not part of the normal build; see the module README.
+ * Appends per second with group commit on the local disk (real fsyncs), the latency one append
+ * waits for its proof ({@code attestation.proof: sync}) and, on a journaled log, for the promise of
+ * its index ({@code async}). Not part of the normal build; see the module README.
  */
 @State(Scope.Benchmark)
 @Fork(1)
@@ -45,6 +46,10 @@ public class AppendBenchmark {
   @Param({"5"})
   public int maxBatchDelayMs;
 
+  /** A journaled log writes each batch to its journal (one fdatasync) before integrating it. */
+  @Param({"false", "true"})
+  public boolean journaled;
+
   private Path dir;
   private MerkleLog log;
   private final AtomicLong counter = new AtomicLong();
@@ -53,11 +58,12 @@ public class AppendBenchmark {
   public void open() throws IOException {
     dir =
         Files.createTempDirectory(Path.of(System.getProperty("bench.dir", "target")), "bench-log");
+    Ed25519Signer key = Ed25519Signer.generate("bench.example/log", new SecureRandom());
+    LogConfig config = new LogConfig(Duration.ofMillis(maxBatchDelayMs), 8192, 1 << 20);
     log =
-        MerkleLog.open(
-            FileTileStore.open(dir),
-            Ed25519Signer.generate("bench.example/log", new SecureRandom()),
-            new LogConfig(Duration.ofMillis(maxBatchDelayMs), 8192, 1 << 20));
+        journaled
+            ? MerkleLog.openJournaled(FileTileStore.open(dir), key, config)
+            : MerkleLog.open(FileTileStore.open(dir), key, config);
   }
 
   @TearDown(Level.Trial)
@@ -103,5 +109,17 @@ public class AppendBenchmark {
   @Threads(64)
   public long syncAppendLatency() throws Exception {
     return log.append(entry()).get().index();
+  }
+
+  /**
+   * Async-mode latency: 64 callers each waiting only for the promise of their index (journaled log
+   * only: run with {@code -p journaled=true}).
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Threads(64)
+  public long asyncAppendLatency() throws Exception {
+    return log.appendPromised(entry()).promised().get().index();
   }
 }
