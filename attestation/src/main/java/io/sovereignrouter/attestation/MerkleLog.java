@@ -458,7 +458,7 @@ public final class MerkleLog implements AutoCloseable {
 
   private void run() {
     List<Pending> batch = new ArrayList<>();
-    while (collect(batch)) {
+    while (collect(batch, config.maxBatchDelay().toNanos())) {
       if (broken != null) {
         fail(batch, broken);
         continue;
@@ -471,7 +471,7 @@ public final class MerkleLog implements AutoCloseable {
    * Replaces {@code batch} with the next group-commit batch from the queue; false once the log is
    * closing and the queue is empty (or the thread was interrupted).
    */
-  private boolean collect(List<Pending> batch) {
+  private boolean collect(List<Pending> batch, long maxDelayNanos) {
     batch.clear();
     try {
       Pending first;
@@ -482,7 +482,7 @@ public final class MerkleLog implements AutoCloseable {
         refreshIfIdle();
       }
       batch.add(first);
-      long deadline = System.nanoTime() + config.maxBatchDelay().toNanos();
+      long deadline = System.nanoTime() + maxDelayNanos;
       while (batch.size() < config.maxBatchSize()) {
         queue.drainTo(batch, config.maxBatchSize() - batch.size());
         long wait = deadline - System.nanoTime();
@@ -502,10 +502,14 @@ public final class MerkleLog implements AutoCloseable {
     }
   }
 
-  /** Journal writer: assigns indexes, makes each batch durable in the journal, then promises. */
+  /**
+   * Journal writer: assigns indexes, makes each batch durable in the journal, then promises. It
+   * never waits for more entries (a promise should cost one fsync, not the batch delay): entries
+   * that queue during an fsync form the next batch, and the sequencer applies the batch delay.
+   */
   private void writeJournal() {
     List<Pending> batch = new ArrayList<>();
-    while (collect(batch)) {
+    while (collect(batch, 0)) {
       if (broken != null) {
         fail(batch, broken);
         continue;
@@ -554,11 +558,7 @@ public final class MerkleLog implements AutoCloseable {
       }
       batch.clear();
       batch.addAll(next.entries());
-      JournaledBatch more;
-      while ((more = journaled.peek()) != null
-          && batch.size() + more.entries().size() <= config.maxBatchSize()) {
-        batch.addAll(journaled.poll().entries());
-      }
+      coalesce(batch);
       if (broken != null) {
         fail(batch, broken);
         continue;
@@ -567,6 +567,25 @@ public final class MerkleLog implements AutoCloseable {
       if (broken == null) {
         journal.release(published.checkpoint().size());
       }
+    }
+  }
+
+  // Adds journaled batches arriving within the batch delay until the batch is full; it may end up
+  // one journal batch over max-batch-size, since a batch taken from the queue cannot go back.
+  private void coalesce(List<Pending> batch) {
+    long deadline = System.nanoTime() + config.maxBatchDelay().toNanos();
+    while (batch.size() < config.maxBatchSize()) {
+      JournaledBatch more;
+      try {
+        more = journaled.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (more == null) {
+        return;
+      }
+      batch.addAll(more.entries());
     }
   }
 
