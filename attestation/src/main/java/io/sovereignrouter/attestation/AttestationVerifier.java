@@ -65,10 +65,10 @@ public final class AttestationVerifier {
           "witnesses",
           "mirror_id");
   private static final String WRAPPER = "_sf_attestation";
-  private final NoteVerifierKey logKey;
+  private final LogKeys keys;
 
-  private AttestationVerifier(NoteVerifierKey logKey) {
-    this.logKey = Objects.requireNonNull(logKey, "logKey");
+  private AttestationVerifier(LogKeys keys) {
+    this.keys = Objects.requireNonNull(keys, "keys");
   }
 
   /**
@@ -78,7 +78,27 @@ public final class AttestationVerifier {
    * @return the verifier
    */
   public static AttestationVerifier of(NoteVerifierKey logKey) {
-    return new AttestationVerifier(logKey);
+    return new AttestationVerifier(LogKeys.of(logKey));
+  }
+
+  /**
+   * A verifier pinned to every key a log has signed with ({@code log-keys.pub}), so attestations
+   * and checkpoints from before and after a key rotation both verify.
+   *
+   * @param keys the log's keys
+   * @return the verifier
+   */
+  public static AttestationVerifier of(LogKeys keys) {
+    return new AttestationVerifier(keys);
+  }
+
+  /**
+   * Every pinned key.
+   *
+   * @return the log's keys
+   */
+  public LogKeys keys() {
+    return keys;
   }
 
   /**
@@ -87,7 +107,7 @@ public final class AttestationVerifier {
    * @return the log's verifier key
    */
   public NoteVerifierKey logKey() {
-    return logKey;
+    return keys.current();
   }
 
   /**
@@ -162,7 +182,7 @@ public final class AttestationVerifier {
     } catch (FormatException | IllegalArgumentException e) {
       return done(checks, new Check(Kind.FORMAT, "format", false, e.getMessage()));
     }
-    Verification signature = Envelopes.verify(envelope, logKey);
+    Verification signature = Envelopes.verify(envelope, keys);
     if (!add(checks, Kind.ENVELOPE_SIGNATURE, "envelope signature", signature)) {
       return new AttestationVerification(checks);
     }
@@ -193,13 +213,13 @@ public final class AttestationVerifier {
     }
     if (promise != null) {
       Verification promised =
-          InclusionPromises.verify(promise, logKey, Envelopes.format(envelope), index.asLong());
+          InclusionPromises.verify(promise, keys, Envelopes.format(envelope), index.asLong());
       if (add(checks, Kind.PROMISE, "inclusion promise for index " + index.asLong(), promised)) {
         promisedInclusion(checks, index.asLong(), Envelopes.format(envelope), log);
       }
       return new AttestationVerification(checks);
     }
-    Verification inclusion = InclusionReceipts.verify(receipt, Envelopes.format(envelope), logKey);
+    Verification inclusion = InclusionReceipts.verify(receipt, Envelopes.format(envelope), keys);
     String name = "inclusion in checkpoint of size " + receipt.proof().treeSize();
     if (add(checks, Kind.INCLUSION, name, inclusion) && log.isPresent()) {
       consistency(checks, receipt, log.get());
@@ -269,9 +289,9 @@ public final class AttestationVerifier {
             name + ": signed " + predicate.get(name) + ", attestation says " + shown(outer, name));
       }
     }
-    if (!logKey.name().equals(predicate.path("log_origin").asText())) {
+    if (!keys.name().equals(predicate.path("log_origin").asText())) {
       return fieldsFailed(
-          "log_origin " + predicate.get("log_origin") + ", pinned key is for " + logKey.name());
+          "log_origin " + predicate.get("log_origin") + ", pinned key is for " + keys.name());
     }
     JsonNode index = outer.path("rekor_index");
     if (receipt != null && index.asLong() != receipt.proof().leafIndex()) {
@@ -364,7 +384,7 @@ public final class AttestationVerifier {
   private Optional<Checkpoint> currentCheckpoint(List<Check> checks, LogSource log) {
     Checkpoint now;
     try {
-      switch (Checkpoints.open(log.checkpoint(), logKey)) {
+      switch (Checkpoints.open(log.checkpoint(), keys)) {
         case CheckpointVerification.Valid v -> now = v.signed().checkpoint();
         case CheckpointVerification.Invalid i -> {
           checks.add(new Check(Kind.CURRENT_CHECKPOINT, "current checkpoint", false, i.reason()));
@@ -380,7 +400,7 @@ public final class AttestationVerifier {
             Kind.CURRENT_CHECKPOINT,
             "current checkpoint",
             true,
-            "signed by " + logKey.name() + ", size " + now.size()));
+            "signed by " + keys.name() + ", size " + now.size()));
     return Optional.of(now);
   }
 
@@ -418,6 +438,6 @@ public final class AttestationVerifier {
 
   @Override
   public String toString() {
-    return "AttestationVerifier[" + logKey.name() + "]";
+    return "AttestationVerifier[" + keys.name() + "]";
   }
 }

@@ -18,6 +18,17 @@ public final class Checkpoints {
   }
 
   /**
+   * Signs a checkpoint with several keys of the log (cosigned across a key rotation).
+   *
+   * @param checkpoint the body
+   * @param signers the log's keys
+   * @return the signed checkpoint
+   */
+  public static SignedCheckpoint sign(Checkpoint checkpoint, List<? extends Signer> signers) {
+    return new SignedCheckpoint(checkpoint, Notes.sign(checkpoint.format(), signers));
+  }
+
+  /**
    * Parses and verifies a signed checkpoint in a fixed order: note syntax, log key signature,
    * checkpoint syntax, origin.
    *
@@ -27,8 +38,22 @@ public final class Checkpoints {
    * @throws FormatException if the note itself is malformed
    */
   public static CheckpointVerification open(byte[] signedNote, NoteVerifierKey logKey) {
+    return open(signedNote, LogKeys.of(logKey));
+  }
+
+  /**
+   * As {@link #open(byte[], NoteVerifierKey)}, accepting a signature by any of the log's keys
+   * (current or retired); a signature by one of them that does not verify fails.
+   *
+   * @param signedNote the signed note bytes
+   * @param logKeys the log's keys
+   * @return the outcome
+   * @throws FormatException if the note itself is malformed
+   */
+  public static CheckpointVerification open(byte[] signedNote, LogKeys logKeys) {
+    NoteVerifierKey logKey = logKeys.current();
     Note note = Note.parse(signedNote);
-    return switch (Notes.open(note, List.of(logKey))) {
+    return switch (Notes.open(note, logKeys.keys())) {
       case NoteVerification.Unverified u -> new CheckpointVerification.Invalid(u.reason());
       case NoteVerification.Verified v -> {
         Checkpoint cp;

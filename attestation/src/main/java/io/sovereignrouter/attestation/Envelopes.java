@@ -65,9 +65,24 @@ public final class Envelopes {
    * @return a one-signature envelope
    */
   public static Envelope sign(String payloadType, byte[] payload, Signer signer) {
-    byte[] sig = signer.sign(pae(payloadType, payload));
-    return new Envelope(
-        payloadType, payload, List.of(new EnvelopeSignature(keyId(signer.verifierKey()), sig)));
+    return sign(payloadType, payload, List.of(signer));
+  }
+
+  /**
+   * Signs a payload with several keys (e.g. a log's old and new key vouching for a rotation).
+   *
+   * @param payloadType the payload type
+   * @param payload the payload
+   * @param signers the keys, in signature order
+   * @return the envelope
+   */
+  public static Envelope sign(String payloadType, byte[] payload, List<? extends Signer> signers) {
+    byte[] message = pae(payloadType, payload);
+    List<EnvelopeSignature> sigs = new java.util.ArrayList<>();
+    for (Signer s : signers) {
+      sigs.add(new EnvelopeSignature(keyId(s.verifierKey()), s.sign(message)));
+    }
+    return new Envelope(payloadType, payload, sigs);
   }
 
   /**
@@ -79,21 +94,38 @@ public final class Envelopes {
    * @return {@link Verification.Verified} or {@link Verification.Invalid}
    */
   public static Verification verify(Envelope envelope, NoteVerifierKey key) {
-    String id = keyId(key);
+    return verify(envelope, LogKeys.of(key));
+  }
+
+  /**
+   * Verifies an envelope against a log's keys: at least one signature must carry one of their IDs
+   * and verify, and none carrying one of their IDs may fail; other signatures are ignored.
+   *
+   * @param envelope the envelope
+   * @param keys the trusted keys
+   * @return {@link Verification.Verified} or {@link Verification.Invalid}
+   */
+  public static Verification verify(Envelope envelope, LogKeys keys) {
     byte[] message = pae(envelope.payloadType(), envelope.payload());
     boolean any = false;
     for (EnvelopeSignature s : envelope.signatures()) {
-      if (!s.keyid().equals(id)) {
-        continue;
+      for (NoteVerifierKey key : keys.keys()) {
+        if (!s.keyid().equals(keyId(key))) {
+          continue;
+        }
+        if (!key.verify(message, s.sig())) {
+          return new Verification.Invalid("dsse: invalid signature by " + s.keyid());
+        }
+        any = true;
       }
-      if (!key.verify(message, s.sig())) {
-        return new Verification.Invalid("dsse: invalid signature by " + id);
-      }
-      any = true;
     }
     return any
         ? new Verification.Verified()
-        : new Verification.Invalid("dsse: no signature by " + id);
+        : new Verification.Invalid("dsse: no signature by " + keyIds(keys));
+  }
+
+  private static String keyIds(LogKeys keys) {
+    return String.join(" or ", keys.keys().stream().map(Envelopes::keyId).toList());
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.sovereignrouter.attestation;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /** Signing and verifying {@link InclusionPromise}s, carried as C2SP signed notes. */
 public final class InclusionPromises {
@@ -35,10 +34,24 @@ public final class InclusionPromises {
    */
   public static Verification verify(
       String signedNote, NoteVerifierKey logKey, byte[] entry, long index) {
+    return verify(signedNote, LogKeys.of(logKey), entry, index);
+  }
+
+  /**
+   * As {@link #verify(String, NoteVerifierKey, byte[], long)}, accepting any of the log's keys.
+   *
+   * @param signedNote the signed note text
+   * @param logKeys the log's keys
+   * @param entry the entry bytes it should promise
+   * @param index the index it should promise
+   * @return the outcome
+   */
+  public static Verification verify(String signedNote, LogKeys logKeys, byte[] entry, long index) {
+    NoteVerifierKey logKey = logKeys.current();
     InclusionPromise promise;
     try {
       Note note = Note.parse(signedNote.getBytes(StandardCharsets.UTF_8));
-      if (Notes.open(note, List.of(logKey)) instanceof NoteVerification.Unverified u) {
+      if (Notes.open(note, logKeys.keys()) instanceof NoteVerification.Unverified u) {
         return new Verification.Invalid("inclusion promise: " + u.reason());
       }
       promise = InclusionPromise.parse(note.text());

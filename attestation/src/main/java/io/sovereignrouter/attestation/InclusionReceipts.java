@@ -104,8 +104,21 @@ public final class InclusionReceipts {
    */
   public static Verification verify(
       InclusionReceipt receipt, byte[] entry, NoteVerifierKey logKey) {
+    return verify(receipt, entry, LogKeys.of(logKey));
+  }
+
+  /**
+   * As {@link #verify(InclusionReceipt, byte[], NoteVerifierKey)}, accepting a checkpoint signed by
+   * any of the log's keys.
+   *
+   * @param receipt the receipt
+   * @param entry the exact entry bytes
+   * @param logKeys the log's keys
+   * @return the outcome
+   */
+  public static Verification verify(InclusionReceipt receipt, byte[] entry, LogKeys logKeys) {
     Checkpoint cp;
-    switch (Checkpoints.open(receipt.checkpoint().bytes(), logKey)) {
+    switch (Checkpoints.open(receipt.checkpoint().bytes(), logKeys)) {
       case CheckpointVerification.Valid v -> cp = v.signed().checkpoint();
       case CheckpointVerification.Invalid i -> {
         return new Verification.Invalid("checkpoint: " + i.reason());

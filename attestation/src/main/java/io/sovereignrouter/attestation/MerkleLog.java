@@ -54,7 +54,9 @@ public final class MerkleLog implements AutoCloseable {
   public static final String JOURNAL_DIR = "journal";
 
   private final TileStore store;
-  private final Signer signer;
+  private volatile Signer signer; // replaced once a rotation's checkpoint is durable
+  private final java.util.concurrent.atomic.AtomicBoolean rotating =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final LogConfig config;
   private final BlockingQueue<Pending> queue;
   private final ReentrantLock lock = new ReentrantLock();
@@ -70,12 +72,14 @@ public final class MerkleLog implements AutoCloseable {
   private volatile boolean closing;
   private volatile AttestationException broken;
 
-  // promise is null unless the caller asked for one.
+  // promise is null unless the caller asked for one; rotateTo is null unless the entry records a
+  // rotation of the log key to that signer.
   private record Pending(
       byte[] entry,
       Hash leafHash,
       CompletableFuture<AppendResult> future,
-      CompletableFuture<InclusionPromise> promise) {}
+      CompletableFuture<InclusionPromise> promise,
+      Signer rotateTo) {}
 
   // Entries durable in the journal at indexes first, first + 1, …
   private record JournaledBatch(long first, List<Pending> entries) {}
@@ -217,7 +221,8 @@ public final class MerkleLog implements AutoCloseable {
       Opened opened = openSingleWriter(store, signer);
       Journal journal = Journal.open(store.root().resolve(JOURNAL_DIR));
       for (Journal.Record r : journal.recover(opened.checkpoint().checkpoint().size())) {
-        replay.add(new Pending(r.entry(), Hash.ofLeaf(r.entry()), new CompletableFuture<>(), null));
+        replay.add(
+            new Pending(r.entry(), Hash.ofLeaf(r.entry()), new CompletableFuture<>(), null, null));
       }
       log = new MerkleLog(store, signer, config, opened, journal, replay);
     } catch (RuntimeException e) {
@@ -297,7 +302,43 @@ public final class MerkleLog implements AutoCloseable {
     return journal != null;
   }
 
+  /**
+   * Rotates the log key: appends {@code entry} (the rotation's record, typically signed by both
+   * keys), signs the checkpoint that first includes it with the current and the next key, and signs
+   * every later checkpoint with {@code next} only. A verifier holding both keys verifies across the
+   * boundary; one holding either key verifies the boundary checkpoint. The future completes once
+   * that checkpoint is durable, by which time the log signs with {@code next}. If it fails, the key
+   * is unchanged.
+   *
+   * @param entry the rotation record
+   * @param next the new key (same name, another key)
+   * @return the rotation record's append result
+   * @throws IllegalStateException over a shared store (every process would need the new key at
+   *     once) or while another rotation is in progress
+   * @throws IllegalArgumentException if {@code next} has another name or is the current key
+   */
+  public CompletableFuture<AppendResult> appendRotation(byte[] entry, Signer next) {
+    if (shared != null) {
+      throw new IllegalStateException(
+          "a shared log's key is rotated with every process stopped, not online");
+    }
+    if (!next.name().equals(signer.name()) || next.verifierKey().equals(signer.verifierKey())) {
+      throw new IllegalArgumentException(
+          "the next log key must have the log's name " + signer.name() + " and be a new key");
+    }
+    if (!rotating.compareAndSet(false, true)) {
+      throw new IllegalStateException("a log key rotation is already in progress");
+    }
+    Pending p = enqueue(entry, false, next);
+    p.future().whenComplete((r, e) -> rotating.set(false));
+    return p.future();
+  }
+
   private Pending enqueue(byte[] entry, boolean promise) {
+    return enqueue(entry, promise, null);
+  }
+
+  private Pending enqueue(byte[] entry, boolean promise, Signer rotateTo) {
     Pending refused = null;
     if (entry.length > TileCodec.MAX_ENTRY_SIZE) {
       refused =
@@ -318,7 +359,8 @@ public final class MerkleLog implements AutoCloseable {
             copy,
             Hash.ofLeaf(copy),
             new CompletableFuture<>(),
-            promise ? new CompletableFuture<>() : null);
+            promise ? new CompletableFuture<>() : null,
+            rotateTo);
     if (!queue.offer(p)) {
       return refused(
           new LogPushbackException("log queue full (" + config.maxPending() + " pending)"));
@@ -335,7 +377,8 @@ public final class MerkleLog implements AutoCloseable {
         new byte[0],
         Hash.EMPTY,
         CompletableFuture.failedFuture(cause),
-        CompletableFuture.failedFuture(cause));
+        CompletableFuture.failedFuture(cause),
+        null);
   }
 
   /**
@@ -626,7 +669,7 @@ public final class MerkleLog implements AutoCloseable {
         lock.unlock();
       }
       // Signing may be slow (a KMS-backed Signer): readers are not blocked meanwhile.
-      cp = Checkpoints.sign(body, signer);
+      cp = Checkpoints.sign(body, signers(batch));
       // Durability order: tiles and bundles, sync, then the checkpoint that names them.
       for (Map.Entry<TilePath, byte[]> w : writes.entrySet()) {
         store.write(w.getKey(), w.getValue());
@@ -667,8 +710,23 @@ public final class MerkleLog implements AutoCloseable {
     acknowledge(batch, indexes, cp);
   }
 
+  // The current key, plus the next one for the batch that records a rotation.
+  private List<Signer> signers(List<Pending> batch) {
+    for (Pending p : batch) {
+      if (p.rotateTo() != null) {
+        return List.of(signer, p.rotateTo());
+      }
+    }
+    return List.of(signer);
+  }
+
   private void acknowledge(List<Pending> batch, long[] indexes, SignedCheckpoint cp) {
     List<AppendResult> results = new ArrayList<>(batch.size());
+    for (Pending p : batch) {
+      if (p.rotateTo() != null) {
+        signer = p.rotateTo(); // the cosigned checkpoint is durable: the new key takes over
+      }
+    }
     lock.lock();
     try {
       state.flushed();

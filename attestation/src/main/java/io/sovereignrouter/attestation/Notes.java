@@ -19,10 +19,25 @@ public final class Notes {
    * @throws FormatException if the text is not valid note text
    */
   public static Note sign(String text, Signer signer) {
+    return sign(text, List.of(signer));
+  }
+
+  /**
+   * Signs note text with several keys (a checkpoint cosigned across a key rotation).
+   *
+   * @param text note text ending in a newline
+   * @param signers the keys, in signature order
+   * @return the signed note
+   * @throws FormatException if the text is not valid note text
+   */
+  public static Note sign(String text, List<? extends Signer> signers) {
     Note.checkText(text);
-    byte[] sig = signer.sign(text.getBytes(StandardCharsets.UTF_8));
-    return new Note(
-        text, List.of(new NoteSignature(signer.name(), signer.verifierKey().keyHash(), sig)));
+    byte[] message = text.getBytes(StandardCharsets.UTF_8);
+    List<NoteSignature> sigs = new ArrayList<>();
+    for (Signer s : signers) {
+      sigs.add(new NoteSignature(s.name(), s.verifierKey().keyHash(), s.sign(message)));
+    }
+    return new Note(text, sigs);
   }
 
   /**

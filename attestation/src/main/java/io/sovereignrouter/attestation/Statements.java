@@ -88,4 +88,15 @@ public final class Statements {
   public static Envelope sign(Statement statement, Signer signer) {
     return Envelopes.sign(PAYLOAD_TYPE, format(statement), signer);
   }
+
+  /**
+   * Signs a statement with several keys.
+   *
+   * @param statement the statement
+   * @param signers the keys
+   * @return the envelope
+   */
+  public static Envelope sign(Statement statement, List<? extends Signer> signers) {
+    return Envelopes.sign(PAYLOAD_TYPE, format(statement), signers);
+  }
 }
