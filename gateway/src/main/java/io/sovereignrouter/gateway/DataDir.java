@@ -116,14 +116,46 @@ public final class DataDir {
       Files.deleteIfExists(temp);
       Files.createFile(temp, PosixFilePermissions.asFileAttribute(mode));
       Files.writeString(temp, value + "\n", StandardCharsets.UTF_8);
+      force(temp);
       try {
         Files.move(
             temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      force(root); // the rename itself must survive a crash (a log key is written before use)
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
+    }
+  }
+
+  /**
+   * Renames a file in the directory atomically and durably (replacing the target).
+   *
+   * @param from the file's name
+   * @param to its new name
+   */
+  public void rename(String from, String to) {
+    try {
+      Files.move(
+          root.resolve(from),
+          root.resolve(to),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+      force(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rename " + from + " to " + to + " in " + root, e);
+    }
+  }
+
+  private static void force(Path path) throws IOException {
+    try (java.nio.channels.FileChannel ch =
+        java.nio.channels.FileChannel.open(
+            path,
+            Files.isDirectory(path)
+                ? java.nio.file.StandardOpenOption.READ
+                : java.nio.file.StandardOpenOption.WRITE)) {
+      ch.force(true);
     }
   }
 

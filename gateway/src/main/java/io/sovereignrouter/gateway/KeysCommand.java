@@ -103,21 +103,12 @@ final class KeysCommand {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-      String token = java.nio.file.Files.readString(dataDir.resolve("admin.token")).strip();
       java.net.http.HttpResponse<String> r =
-          java.net.http.HttpClient.newHttpClient()
-              .send(
-                  java.net.http.HttpRequest.newBuilder(
-                          java.net.URI.create(
-                              adminUrl + "/admin/v1/tenants/" + tenant + "/keys/rotate"))
-                      .header("Authorization", "Bearer " + token)
-                      .header("Content-Type", "application/json")
-                      .timeout(java.time.Duration.ofSeconds(30))
-                      .POST(
-                          java.net.http.HttpRequest.BodyPublishers.ofString(
-                              "{\"overlap_seconds\":" + overlap + "}"))
-                      .build(),
-                  java.net.http.HttpResponse.BodyHandlers.ofString());
+          AdminCall.post(
+              adminUrl,
+              dataDir,
+              "/admin/v1/tenants/" + tenant + "/keys/rotate",
+              "{\"overlap_seconds\":" + overlap + "}");
       if (r.statusCode() != 201) {
         System.err.println(
             "sovereign keys rotate: admin API answered " + r.statusCode() + ": " + r.body());

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       KeysCommand.class,
       KekCommand.class,
+      LogKeyCommand.class,
       io.sovereignrouter.gateway.scan.ScanCommand.class
     })
 public final class Main implements Runnable {

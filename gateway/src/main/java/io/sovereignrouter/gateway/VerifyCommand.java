@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sovereignrouter.attestation.AttestationException;
 import io.sovereignrouter.attestation.AttestationVerification;
 import io.sovereignrouter.attestation.AttestationVerifier;
+import io.sovereignrouter.attestation.Envelope;
+import io.sovereignrouter.attestation.Envelopes;
 import io.sovereignrouter.attestation.FormatException;
+import io.sovereignrouter.attestation.LogKeys;
 import io.sovereignrouter.attestation.LogSource;
 import io.sovereignrouter.attestation.LogStorageException;
 import io.sovereignrouter.attestation.NoteVerifierKey;
@@ -50,7 +53,12 @@ final class VerifyCommand implements Callable<Integer> {
       description = "a response body, a stream's last chunk, or the _sf_attestation object")
   Path attestation;
 
-  @Option(names = "--log-key", required = true, description = "the log's verifier key (log.pub)")
+  @Option(
+      names = "--log-key",
+      required = true,
+      description =
+          "the log's verifier key (log.pub), or every key it has used, one per line"
+              + " (log-keys.pub, after a log-key rotate)")
   Path logKey;
 
   @Option(
@@ -96,16 +104,16 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    NoteVerifierKey key;
+    LogKeys keys;
     byte[] target;
     try {
-      key = NoteVerifierKey.parse(Files.readString(logKey).strip());
+      keys = LogKeys.parse(Files.readString(logKey));
       target = attestationBytes(Files.readAllBytes(attestation));
     } catch (IOException | FormatException e) {
       System.err.println("sovereign verify: " + e.getMessage());
       return 2;
     }
-    AttestationVerifier verifier = AttestationVerifier.of(key);
+    AttestationVerifier verifier = AttestationVerifier.of(keys);
     AttestationVerification result;
     try {
       result = log == null ? verifier.verify(target) : verifier.verify(target, source(log));
@@ -122,12 +130,27 @@ final class VerifyCommand implements Callable<Integer> {
       return 1;
     }
     try {
-      export(key, target);
+      export(signingKey(keys, target), target);
     } catch (IOException | AttestationException e) {
       System.err.println("sovereign verify: export failed: " + e.getMessage());
       return 2;
     }
     return 0;
+  }
+
+  /** The pinned key that signed the (verified) attestation's envelope. */
+  private static NoteVerifierKey signingKey(LogKeys keys, byte[] target) throws IOException {
+    JsonNode node = DatabindCodec.mapper().readTree(target);
+    if (node.has("_sf_attestation")) {
+      node = node.get("_sf_attestation");
+    }
+    Envelope envelope = Envelopes.fromJson(node.get("envelope"));
+    for (NoteVerifierKey key : keys.keys()) {
+      if (Envelopes.verify(envelope, key).ok()) {
+        return key;
+      }
+    }
+    return keys.current();
   }
 
   /** Writes the requested Sigstore files; only a verified attestation gets here. */

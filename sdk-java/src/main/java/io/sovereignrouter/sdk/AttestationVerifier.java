@@ -1,6 +1,7 @@
 package io.sovereignrouter.sdk;
 
 import io.sovereignrouter.attestation.FormatException;
+import io.sovereignrouter.attestation.LogKeys;
 import io.sovereignrouter.attestation.NoteVerifierKey;
 import io.sovereignrouter.attestation.TilePath;
 import io.sovereignrouter.sdk.AttestationVerification.Check;
@@ -31,12 +32,12 @@ import java.util.Optional;
  * Thread-safe.
  */
 public final class AttestationVerifier {
-  private final NoteVerifierKey logKey;
+  private final LogKeys keys;
   private final io.sovereignrouter.attestation.AttestationVerifier core;
 
-  private AttestationVerifier(NoteVerifierKey logKey) {
-    this.logKey = Objects.requireNonNull(logKey, "logKey");
-    this.core = io.sovereignrouter.attestation.AttestationVerifier.of(logKey);
+  private AttestationVerifier(LogKeys keys) {
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.core = io.sovereignrouter.attestation.AttestationVerifier.of(keys);
   }
 
   /**
@@ -46,31 +47,43 @@ public final class AttestationVerifier {
    * @return the verifier
    */
   public static AttestationVerifier of(NoteVerifierKey logKey) {
-    return new AttestationVerifier(logKey);
+    return new AttestationVerifier(LogKeys.of(logKey));
   }
 
   /**
-   * A verifier pinned to a log key in its text form (the content of {@code log.pub}).
+   * A verifier pinned to every key the log has signed with (after a {@code log-key rotate}), so
+   * attestations from before and after the rotation verify.
    *
-   * @param logPub {@code <name>+<hash>+<base64 key>}
+   * @param keys the log's keys, oldest first
    * @return the verifier
-   * @throws IllegalArgumentException if the key is malformed
+   */
+  public static AttestationVerifier of(LogKeys keys) {
+    return new AttestationVerifier(keys);
+  }
+
+  /**
+   * A verifier pinned to log keys in their text form: the content of {@code log.pub} (one key) or
+   * of {@code log-keys.pub} (every key the log has signed with, one per line).
+   *
+   * @param logPub one {@code <name>+<hash>+<base64 key>} per line
+   * @return the verifier
+   * @throws IllegalArgumentException if a key is malformed
    */
   public static AttestationVerifier of(String logPub) {
     try {
-      return new AttestationVerifier(NoteVerifierKey.parse(logPub.strip()));
+      return new AttestationVerifier(LogKeys.parse(logPub));
     } catch (FormatException e) {
       throw new IllegalArgumentException("malformed log key: " + e.getMessage(), e);
     }
   }
 
   /**
-   * The pinned key.
+   * The pinned key the log signs with now (the newest, after rotations).
    *
-   * @return the log's verifier key
+   * @return the log's current verifier key
    */
   public NoteVerifierKey logKey() {
-    return logKey;
+    return keys.current();
   }
 
   /**
@@ -181,6 +194,6 @@ public final class AttestationVerifier {
 
   @Override
   public String toString() {
-    return "AttestationVerifier[" + logKey.name() + "]";
+    return "AttestationVerifier[" + keys.name() + "]";
   }
 }

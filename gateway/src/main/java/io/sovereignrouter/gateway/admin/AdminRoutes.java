@@ -100,6 +100,7 @@ public final class AdminRoutes {
         .mount(router);
     new KeyAdmin(services.store(), services.issuer(), replies).mount(router);
     new UsageAdmin(services.ledger()).mount(router);
+    new LogKeyAdmin(services.events()).mount(router);
     router.route().failureHandler(AdminRoutes::failure);
     router.errorHandler(404, AdminRoutes::failure);
     router.errorHandler(405, AdminRoutes::failure);

@@ -35,12 +35,23 @@ public final class AuditEvents {
    * @param fields ids and fingerprints describing it
    */
   public Future<Long> record(Vertx vertx, String type, JsonObject fields) {
+    byte[] entry = Envelopes.format(Statements.sign(statement(type, fields), log.signer()));
+    return log.append(vertx, entry).map(result -> result.index());
+  }
+
+  /**
+   * Rotates the log's signing key ({@link AuditLog#rotateKey}); the rotation is itself an event in
+   * the log.
+   */
+  public Future<AuditLog.KeyRotation> rotateLogKey(Vertx vertx) {
+    return log.rotateKey(vertx);
+  }
+
+  /** The unsigned statement of an event. */
+  static Statement statement(String type, JsonObject fields) {
     JsonObject event = fields.copy().put("type", type).put("at", Instant.now().toString());
     byte[] canonical = event.toBuffer().getBytes();
-    Statement statement =
-        new Statement(
-            List.of(Subject.of("event", canonical)), PREDICATE_TYPE, Attester.toNode(canonical));
-    byte[] entry = Envelopes.format(Statements.sign(statement, log.signer()));
-    return log.append(vertx, entry).map(result -> result.index());
+    return new Statement(
+        List.of(Subject.of("event", canonical)), PREDICATE_TYPE, Attester.toNode(canonical));
   }
 }

@@ -1,16 +1,21 @@
 package io.sovereignrouter.gateway.attest;
 
 import io.sovereignrouter.attestation.AppendResult;
+import io.sovereignrouter.attestation.CheckpointVerification;
+import io.sovereignrouter.attestation.Checkpoints;
 import io.sovereignrouter.attestation.Ed25519Signer;
+import io.sovereignrouter.attestation.Envelopes;
 import io.sovereignrouter.attestation.FileTileStore;
 import io.sovereignrouter.attestation.InclusionPromise;
 import io.sovereignrouter.attestation.InclusionPromises;
 import io.sovereignrouter.attestation.InclusionReceipt;
 import io.sovereignrouter.attestation.LogConfig;
+import io.sovereignrouter.attestation.LogKeys;
 import io.sovereignrouter.attestation.LogPushbackException;
 import io.sovereignrouter.attestation.MerkleLog;
 import io.sovereignrouter.attestation.NoteVerifierKey;
 import io.sovereignrouter.attestation.SignedCheckpoint;
+import io.sovereignrouter.attestation.Statements;
 import io.sovereignrouter.attestation.TilePath;
 import io.sovereignrouter.attestation.TileStore;
 import io.sovereignrouter.gateway.DataDir;
@@ -24,6 +29,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,26 +46,37 @@ public final class AuditLog implements AutoCloseable {
   static final String KEY_FILE = "log.key";
   static final String PUBLIC_KEY_FILE = "log.pub";
 
+  /** The next key while a rotation is under way; adopted at start if the log already uses it. */
+  static final String NEXT_KEY_FILE = "log.key.next";
+
+  /** Every key the log has signed with, oldest first: what verifiers pin after a rotation. */
+  public static final String KEYS_FILE = "log-keys.pub";
+
   /** Longest wait for one PostgreSQL log operation (the integrator lock included). */
   static final Duration POSTGRES_TIMEOUT = Duration.ofSeconds(30);
 
   private final MerkleLog log;
-  private final Ed25519Signer signer;
+  private volatile Ed25519Signer signer;
+  private volatile LogKeys keys;
+  private final DataDir dir;
   private final TileStore reader;
   private final boolean shared;
   private final AutoCloseable owned;
   private final Path root;
 
   private AuditLog(
+      DataDir dir,
       MerkleLog log,
       Ed25519Signer signer,
       TileStore reader,
       boolean shared,
       AutoCloseable owned,
       Path root) {
+    this.dir = dir;
     this.root = root;
     this.log = log;
     this.signer = signer;
+    this.keys = loadKeys(dir, signer);
     this.reader = reader;
     this.shared = shared;
     this.owned = owned;
@@ -75,9 +92,10 @@ public final class AuditLog implements AutoCloseable {
    *     promise before the proof ({@code attestation.proof: async})
    */
   public static AuditLog open(DataDir dir, String origin, LogConfig config, boolean promise) {
-    Ed25519Signer signer = signer(dir, origin);
+    Ed25519Signer signer = completeRotation(dir, signer(dir, origin));
     FileTileStore store = FileTileStore.open(dir.resolve("log"));
     return new AuditLog(
+        dir,
         promise
             ? MerkleLog.openJournaled(store, signer, config)
             : MerkleLog.open(store, signer, config),
@@ -118,7 +136,7 @@ public final class AuditLog implements AutoCloseable {
         }
         throw e;
       }
-      return new AuditLog(log, signer, store, true, db, dir.resolve("log"));
+      return new AuditLog(dir, log, signer, store, true, db, dir.resolve("log"));
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -197,6 +215,133 @@ public final class AuditLog implements AutoCloseable {
   /** Whether appends answer with a promise ({@code attestation.proof: async}). */
   public boolean promises() {
     return log.journaled();
+  }
+
+  /**
+   * What a log key rotation did.
+   *
+   * @param logIndex index of the rotation record in the log
+   * @param previous the key used until the rotation
+   * @param next the key used from now on
+   * @param keys every key the log has signed with ({@code log-keys.pub})
+   */
+  public record KeyRotation(
+      long logIndex, NoteVerifierKey previous, NoteVerifierKey next, LogKeys keys) {}
+
+  /**
+   * Rotates the log's signing key online: writes a new key to {@code log.key.next}, appends a
+   * rotation record signed by both keys, whose checkpoint both keys sign, after which checkpoints
+   * and attestations are signed by the new key only; then the new key replaces {@code log.key} and
+   * joins {@code log-keys.pub}. Requests in flight keep being served throughout. A crash in between
+   * is resolved at the next start (the new key is adopted if the log already uses it). Fails with
+   * {@link IllegalStateException} over a shared log or while another rotation runs.
+   */
+  public Future<KeyRotation> rotateKey(Vertx vertx) {
+    if (shared) {
+      return Future.failedFuture(
+          new IllegalStateException(
+              "online log key rotation needs the file log: replicas sharing a PostgreSQL log"
+                  + " would all need the new key at once"));
+    }
+    Ed25519Signer previous = signer;
+    Ed25519Signer next = Ed25519Signer.generate(previous.name(), new SecureRandom());
+    io.vertx.core.Context context = vertx.getOrCreateContext();
+    return vertx
+        .executeBlocking(
+            () -> {
+              dir.writeSecret(NEXT_KEY_FILE, next.formatPrivateKey());
+              JsonObject fields =
+                  new JsonObject()
+                      .put("previous_key", previous.verifierKey().format())
+                      .put("new_key", next.verifierKey().format());
+              return Envelopes.format(
+                  Statements.sign(
+                      AuditEvents.statement("log_key.rotated", fields), List.of(previous, next)));
+            },
+            false)
+        .compose(entry -> Future.fromCompletionStage(log.appendRotation(entry, next), context))
+        .compose(
+            result ->
+                vertx.executeBlocking(
+                    () -> {
+                      adopt(next);
+                      return new KeyRotation(
+                          result.index(), previous.verifierKey(), next.verifierKey(), keys);
+                    },
+                    false));
+  }
+
+  // The log signs with next now: make it the key on disk and the one signing envelopes.
+  private void adopt(Ed25519Signer next) {
+    keys = adoptNextKey(dir, keys, next);
+    signer = next;
+  }
+
+  private static LogKeys adoptNextKey(DataDir dir, LogKeys keys, Ed25519Signer next) {
+    LogKeys all = keys.keys().contains(next.verifierKey()) ? keys : keys.with(next.verifierKey());
+    dir.writePublic(KEYS_FILE, all.format().strip());
+    dir.rename(NEXT_KEY_FILE, KEY_FILE);
+    dir.writePublic(PUBLIC_KEY_FILE, next.verifierKey().format());
+    return all;
+  }
+
+  /**
+   * Finishes a rotation a crash interrupted: adopts {@code log.key.next} if the stored checkpoint
+   * is signed by it (the log already switched), else discards it (the switch never happened).
+   */
+  private static Ed25519Signer completeRotation(DataDir dir, Ed25519Signer current) {
+    Optional<String> pending = dir.readSecret(NEXT_KEY_FILE);
+    if (pending.isEmpty()) {
+      return current;
+    }
+    Ed25519Signer next = Ed25519Signer.parse(pending.get());
+    TileStore stored = FileTileStore.openReadOnly(dir.resolve("log"));
+    boolean switched =
+        stored
+            .readCheckpoint()
+            .map(
+                cp ->
+                    Checkpoints.open(cp, next.verifierKey())
+                        instanceof CheckpointVerification.Valid)
+            .orElse(false);
+    if (!switched) {
+      try {
+        java.nio.file.Files.deleteIfExists(dir.resolve(NEXT_KEY_FILE));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return current;
+    }
+    adoptNextKey(dir, loadKeys(dir, current), next);
+    return next;
+  }
+
+  // log-keys.pub, created with the current key, and always ending with it.
+  private static LogKeys loadKeys(DataDir dir, Ed25519Signer current) {
+    LogKeys keys;
+    try {
+      Path file = dir.resolve(KEYS_FILE);
+      keys =
+          java.nio.file.Files.exists(file)
+              ? LogKeys.parse(java.nio.file.Files.readString(file))
+              : LogKeys.of(current.verifierKey());
+    } catch (java.io.IOException | io.sovereignrouter.attestation.FormatException e) {
+      throw new ConfigException("cannot read " + dir.resolve(KEYS_FILE) + ": " + e.getMessage());
+    }
+    if (!keys.keys().contains(current.verifierKey())) {
+      keys = keys.with(current.verifierKey());
+    }
+    dir.writePublic(KEYS_FILE, keys.format().strip());
+    return keys;
+  }
+
+  /**
+   * Every key the log has signed with, oldest first ({@code log-keys.pub}).
+   *
+   * @return the keys
+   */
+  public LogKeys keys() {
+    return keys;
   }
 
   /** Signs DSSE envelopes and checkpoints. */
