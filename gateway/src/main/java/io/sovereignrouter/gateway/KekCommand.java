@@ -33,12 +33,14 @@ import picocli.CommandLine.Option;
  * online and crash-safe. The new KEK is recorded in {@code keystore/kek-manifest} before the first
  * entry is re-wrapped, so a running gateway (which opens manifest KEKs on demand) keeps reading
  * every secret, and a kill mid-way leaves every entry readable; running the command again resumes.
+ * {@code sovereign kek retire --kek ID} then drops an old KEK from the manifest once no entry is
+ * wrapped under it, so its key material (or KMS key) can be destroyed.
  */
 @Command(
     name = "kek",
     mixinStandardHelpOptions = true,
     description = "Manage the local keystore's key-encryption key.",
-    subcommands = {KekCommand.Rotate.class})
+    subcommands = {KekCommand.Rotate.class, KekCommand.Retire.class})
 final class KekCommand {
 
   /** The new KEK: a spec, or a fresh key file to generate. */
@@ -151,6 +153,78 @@ final class KekCommand {
         ch.force(true);
       }
       return new KekSpec.FromFile(file);
+    }
+  }
+
+  @Command(
+      name = "retire",
+      mixinStandardHelpOptions = true,
+      description =
+          "Drop an old KEK from the keystore manifest once no secret is wrapped under it.")
+  static final class Retire implements Callable<Integer> {
+    @Option(names = "--kek", required = true, description = "id of the KEK to retire")
+    String kekId;
+
+    @Option(
+        names = "--config",
+        description = "the gateway's config file, for keystore.kek and the KMS clients")
+    Path config;
+
+    @Option(names = "--data-dir", description = "data directory (default from config)")
+    Path dataDir;
+
+    @Override
+    public Integer call() {
+      Map<String, String> env = System.getenv();
+      List<KmsDriver> drivers = List.of();
+      try {
+        GatewayConfig loaded = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
+        KeystoreConfig ks = loaded.keystore();
+        DataDir dir = DataDir.open(dataDir != null ? dataDir : loaded.server().dataDir());
+        drivers = Keystores.drivers(ks, env);
+        Path ksDir = LocalFileKeystore.open(dir.resolve(Keystores.LOCAL_DIR)).directory();
+        try (KeystoreLock lock = KeystoreLock.acquire(ksDir)) {
+          Optional<Kek> current = ks.kekSpec().open(env, drivers);
+          if (current.isPresent() && current.get().id().equals(kekId)) {
+            throw new KeystoreException(
+                "kek "
+                    + kekId
+                    + " is keystore.kek in the config: rotate to a new KEK and point"
+                    + " keystore.kek at it first");
+          }
+          KekManifest manifest = KekManifest.read(ksDir);
+          long users =
+              LocalFileKeystore.open(ksDir).kekIds().values().stream()
+                  .filter(kekId::equals)
+                  .count();
+          if (users > 0) {
+            throw new KeystoreException(
+                "kek "
+                    + kekId
+                    + " still wraps "
+                    + users
+                    + " entries: run 'sovereign kek rotate' to completion first");
+          }
+          if (manifest.find(kekId).isEmpty()) {
+            throw new KeystoreException("kek " + kekId + " is not in keystore/" + KekManifest.FILE);
+          }
+          manifest.without(kekId).write(ksDir);
+          System.out.println(
+              "retired kek "
+                  + kekId
+                  + ": no secret is wrapped under it and gateways no longer load it; its key"
+                  + " material can be destroyed");
+        }
+        return 0;
+      } catch (KeystoreException | ConfigException e) {
+        System.err.println("sovereign kek retire: " + e.getMessage());
+        return 2;
+      } catch (IOException e) {
+        System.err.println("sovereign kek retire: " + e.getMessage());
+        return 1;
+      } finally {
+        drivers.forEach(KmsDriver::close);
+      }
     }
   }
 }

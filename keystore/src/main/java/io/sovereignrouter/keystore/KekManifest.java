@@ -100,6 +100,16 @@ public record KekManifest(List<Entry> entries) {
   }
 
   /**
+   * This manifest without a KEK (unchanged if the id is not listed).
+   *
+   * @param kekId the id to drop
+   * @return the manifest
+   */
+  public KekManifest without(String kekId) {
+    return new KekManifest(entries.stream().filter(e -> !e.kekId().equals(kekId)).toList());
+  }
+
+  /**
    * Parses the file form.
    *
    * @param text the manifest

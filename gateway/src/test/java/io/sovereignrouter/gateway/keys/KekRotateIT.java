@@ -6,6 +6,7 @@ import io.sovereignrouter.gateway.Main;
 import io.sovereignrouter.gateway.TestGateway;
 import io.sovereignrouter.keystore.KekManifest;
 import io.sovereignrouter.keystore.KekRing;
+import io.sovereignrouter.keystore.KekSpec;
 import io.sovereignrouter.keystore.LocalFileKeystore;
 import io.sovereignrouter.keystore.LocalKek;
 import java.net.http.HttpResponse;
@@ -186,6 +187,71 @@ class KekRotateIT {
         assertThat(Admin.chat(g, g.demoKey(), "file-chat").body()).contains("key=main");
       }
     }
+  }
+
+  @Test
+  void kekRetire_onlyOnceNoSecretUsesItAndTheConfigMovedOn() throws Exception {
+    Path k1 = keyFile("r1.key");
+    Path k2 = keyFile("r2.key");
+    Path data = tmp.resolve("retire-data");
+    LocalKek old = LocalKek.fromFile(k1);
+    LocalFileKeystore seed = LocalFileKeystore.open(data.resolve("keystore"), KekRing.of(old));
+    for (int i = 0; i < 5; i++) {
+      seed.put("s" + i, value(i).getBytes(StandardCharsets.UTF_8));
+    }
+    Path onK1 = tmp.resolve("on-k1.yaml");
+    Files.writeString(onK1, yaml(k1));
+    Path onK2 = tmp.resolve("on-k2.yaml");
+    Files.writeString(onK2, yaml(k2));
+    String dataDir = data.toString();
+    String[] retireOld = {"kek", "retire", "--kek", old.id(), "--data-dir", dataDir, "--config"};
+
+    // Before the rotation the old KEK still wraps every secret.
+    Files.writeString(
+        data.resolve("keystore").resolve(KekManifest.FILE),
+        KekManifest.format(KekManifest.EMPTY.with(old.id(), new KekSpec.FromFile(k1))));
+    assertThat(cli(concat(retireOld, onK2.toString()))).isEqualTo(2);
+    assertThat(
+            cli(
+                "kek",
+                "rotate",
+                "--to",
+                "file:" + k2,
+                "--config",
+                onK1.toString(),
+                "--data-dir",
+                dataDir))
+        .isZero();
+    // The config still names the old KEK: refused until it moves on.
+    assertThat(cli(concat(retireOld, onK1.toString()))).isEqualTo(2);
+    assertThat(cli(concat(retireOld, onK2.toString()))).isZero();
+    KekManifest manifest = KekManifest.read(data.resolve("keystore"));
+    assertThat(manifest.find(old.id())).isEmpty();
+    LocalKek current = LocalKek.fromFile(k2);
+    assertThat(manifest.find(current.id())).isPresent();
+    // The current KEK cannot be retired; every secret reads without the old one.
+    assertThat(
+            cli(
+                "kek",
+                "retire",
+                "--kek",
+                current.id(),
+                "--data-dir",
+                dataDir,
+                "--config",
+                onK2.toString()))
+        .isEqualTo(2);
+    LocalFileKeystore after = LocalFileKeystore.open(data.resolve("keystore"), KekRing.of(current));
+    for (int i = 0; i < 5; i++) {
+      assertThat(new String(after.lookup("s" + i).orElseThrow(), StandardCharsets.UTF_8))
+          .isEqualTo(value(i));
+    }
+  }
+
+  private static String[] concat(String[] head, String last) {
+    String[] all = java.util.Arrays.copyOf(head, head.length + 1);
+    all[head.length] = last;
+    return all;
   }
 
   @Test
