@@ -1,15 +1,12 @@
 package io.sovereignrouter.gateway;
 
 import io.sovereignrouter.gateway.config.ConfigException;
-import io.sovereignrouter.gateway.config.ConfigLoader;
-import io.sovereignrouter.gateway.config.GatewayConfig;
 import io.sovereignrouter.gateway.config.KeystoreConfig;
 import io.sovereignrouter.keystore.Kek;
 import io.sovereignrouter.keystore.KekManifest;
 import io.sovereignrouter.keystore.KekRing;
 import io.sovereignrouter.keystore.KekSpec;
 import io.sovereignrouter.keystore.KeystoreException;
-import io.sovereignrouter.keystore.KmsDriver;
 import io.sovereignrouter.keystore.LocalFileKeystore;
 import io.sovereignrouter.keystore.LocalKek;
 import io.sovereignrouter.keystore.MissingKekException;
@@ -26,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,76 +64,57 @@ final class KekCommand {
     @ArgGroup(multiplicity = "1")
     Target target;
 
-    @Option(
-        names = "--config",
-        description = "the gateway's config file, for keystore.kek and the KMS clients")
-    Path config;
-
-    @Option(names = "--data-dir", description = "data directory (default from config)")
-    Path dataDir;
+    @Mixin KeystoreOptions options;
 
     @Override
     public Integer call() {
+      return locked("rotate", options, this::rotate);
+    }
+
+    private int rotate(KeystoreOptions.Opened opened, Path ksDir) throws IOException {
       Map<String, String> env = System.getenv();
-      List<KmsDriver> drivers = List.of();
-      try {
-        GatewayConfig loaded = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
-        KeystoreConfig ks = loaded.keystore();
-        DataDir dir = DataDir.open(dataDir != null ? dataDir : loaded.server().dataDir());
-        drivers = Keystores.drivers(ks, env);
-        KekSpec nextSpec = target.spec != null ? KekSpec.parse(target.spec) : generate();
-        if (nextSpec instanceof KekSpec.FromEnv) {
-          System.err.println(
-              "sovereign kek rotate: a running gateway cannot read a new environment variable:"
-                  + " rotate to file:PATH, aws-kms:… or gcp-kms:…");
-          return 2;
-        }
-        Kek next = nextSpec.open(env, drivers).orElseThrow();
-        Path ksDir = LocalFileKeystore.open(dir.resolve(Keystores.LOCAL_DIR)).directory();
-        try (KeystoreLock lock = KeystoreLock.acquire(ksDir)) {
-          Optional<Kek> current = ks.kekSpec().open(env, drivers);
-          // Recorded before the first re-wrap: every reader can find both KEKs from here on.
-          KekManifest manifest = KekManifest.read(ksDir);
-          if (current.isPresent()) {
-            manifest = manifest.with(current.get().id(), ks.kekSpec());
-          }
-          manifest.with(next.id(), nextSpec).write(ksDir);
-          LocalFileKeystore store =
-              LocalFileKeystore.open(
-                  ksDir, current.map(KekRing::of), KekManifest.loader(ksDir, env, drivers));
-          if (store.keks().isEmpty() && !store.names().isEmpty()) {
-            throw new MissingKekException(
-                "kek rotation: keystore.kek (" + ks.kek() + ") does not open a key here");
-          }
-          RotationReport report =
-              store.keks().isPresent()
-                  ? store.rotateKek(next)
-                  : new RotationReport(next.id(), List.of(), List.of());
-          System.out.println(
-              "re-wrapped "
-                  + report.rewrapped().size()
-                  + " entries under KEK "
-                  + report.kekId()
-                  + " ("
-                  + report.alreadyCurrent().size()
-                  + " already were)");
-          System.out.println(
-              "set keystore.kek: "
-                  + KekSpec.format(nextSpec)
-                  + " in the config before the next restart; running gateways already read the"
-                  + " new KEK through keystore/"
-                  + KekManifest.FILE);
-        }
-        return 0;
-      } catch (KeystoreException | ConfigException e) {
-        System.err.println("sovereign kek rotate: " + e.getMessage());
+      KeystoreConfig ks = opened.keystore();
+      KekSpec nextSpec = target.spec != null ? KekSpec.parse(target.spec) : generate();
+      if (nextSpec instanceof KekSpec.FromEnv) {
+        System.err.println(
+            "sovereign kek rotate: a running gateway cannot read a new environment variable:"
+                + " rotate to file:PATH, aws-kms:… or gcp-kms:…");
         return 2;
-      } catch (IOException e) {
-        System.err.println("sovereign kek rotate: " + e.getMessage());
-        return 1;
-      } finally {
-        drivers.forEach(KmsDriver::close);
       }
+      Kek next = nextSpec.open(env, opened.drivers()).orElseThrow();
+      Optional<Kek> current = ks.kekSpec().open(env, opened.drivers());
+      // Recorded before the first re-wrap: every reader can find both KEKs from here on.
+      KekManifest manifest = KekManifest.read(ksDir);
+      if (current.isPresent()) {
+        manifest = manifest.with(current.get().id(), ks.kekSpec());
+      }
+      manifest.with(next.id(), nextSpec).write(ksDir);
+      LocalFileKeystore store =
+          LocalFileKeystore.open(
+              ksDir, current.map(KekRing::of), KekManifest.loader(ksDir, env, opened.drivers()));
+      if (store.keks().isEmpty() && !store.names().isEmpty()) {
+        throw new MissingKekException(
+            "kek rotation: keystore.kek (" + ks.kek() + ") does not open a key here");
+      }
+      RotationReport report =
+          store.keks().isPresent()
+              ? store.rotateKek(next)
+              : new RotationReport(next.id(), List.of(), List.of());
+      System.out.println(
+          "re-wrapped "
+              + report.rewrapped().size()
+              + " entries under KEK "
+              + report.kekId()
+              + " ("
+              + report.alreadyCurrent().size()
+              + " already were)");
+      System.out.println(
+          "set keystore.kek: "
+              + KekSpec.format(nextSpec)
+              + " in the config before the next restart; running gateways already read the"
+              + " new KEK through keystore/"
+              + KekManifest.FILE);
+      return 0;
     }
 
     private KekSpec generate() throws IOException {
@@ -165,66 +144,68 @@ final class KekCommand {
     @Option(names = "--kek", required = true, description = "id of the KEK to retire")
     String kekId;
 
-    @Option(
-        names = "--config",
-        description = "the gateway's config file, for keystore.kek and the KMS clients")
-    Path config;
-
-    @Option(names = "--data-dir", description = "data directory (default from config)")
-    Path dataDir;
+    @Mixin KeystoreOptions options;
 
     @Override
     public Integer call() {
-      Map<String, String> env = System.getenv();
-      List<KmsDriver> drivers = List.of();
-      try {
-        GatewayConfig loaded = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
-        KeystoreConfig ks = loaded.keystore();
-        DataDir dir = DataDir.open(dataDir != null ? dataDir : loaded.server().dataDir());
-        drivers = Keystores.drivers(ks, env);
-        Path ksDir = LocalFileKeystore.open(dir.resolve(Keystores.LOCAL_DIR)).directory();
-        try (KeystoreLock lock = KeystoreLock.acquire(ksDir)) {
-          Optional<Kek> current = ks.kekSpec().open(env, drivers);
-          if (current.isPresent() && current.get().id().equals(kekId)) {
-            throw new KeystoreException(
-                "kek "
-                    + kekId
-                    + " is keystore.kek in the config: rotate to a new KEK and point"
-                    + " keystore.kek at it first");
-          }
-          KekManifest manifest = KekManifest.read(ksDir);
-          long users =
-              LocalFileKeystore.open(ksDir).kekIds().values().stream()
-                  .filter(kekId::equals)
-                  .count();
-          if (users > 0) {
-            throw new KeystoreException(
-                "kek "
-                    + kekId
-                    + " still wraps "
-                    + users
-                    + " entries: run 'sovereign kek rotate' to completion first");
-          }
-          if (manifest.find(kekId).isEmpty()) {
-            throw new KeystoreException("kek " + kekId + " is not in keystore/" + KekManifest.FILE);
-          }
-          manifest.without(kekId).write(ksDir);
-          System.out.println(
-              "retired kek "
-                  + kekId
-                  + ": no secret is wrapped under it and gateways no longer load it; its key"
-                  + " material can be destroyed");
-        }
-        return 0;
-      } catch (KeystoreException | ConfigException e) {
-        System.err.println("sovereign kek retire: " + e.getMessage());
-        return 2;
-      } catch (IOException e) {
-        System.err.println("sovereign kek retire: " + e.getMessage());
-        return 1;
-      } finally {
-        drivers.forEach(KmsDriver::close);
+      return locked("retire", options, this::retire);
+    }
+
+    private int retire(KeystoreOptions.Opened opened, Path ksDir) {
+      Optional<Kek> current = opened.keystore().kekSpec().open(System.getenv(), opened.drivers());
+      if (current.isPresent() && current.get().id().equals(kekId)) {
+        throw new KeystoreException(
+            "kek "
+                + kekId
+                + " is keystore.kek in the config: rotate to a new KEK and point"
+                + " keystore.kek at it first");
       }
+      long users =
+          LocalFileKeystore.open(ksDir).kekIds().values().stream().filter(kekId::equals).count();
+      if (users > 0) {
+        throw new KeystoreException(
+            "kek "
+                + kekId
+                + " still wraps "
+                + users
+                + " entries: run 'sovereign kek rotate' to completion first");
+      }
+      KekManifest manifest = KekManifest.read(ksDir);
+      if (manifest.find(kekId).isEmpty()) {
+        throw new KeystoreException("kek " + kekId + " is not in keystore/" + KekManifest.FILE);
+      }
+      manifest.without(kekId).write(ksDir);
+      System.out.println(
+          "retired kek "
+              + kekId
+              + ": no secret is wrapped under it and gateways no longer load it; its key"
+              + " material can be destroyed");
+      return 0;
+    }
+  }
+
+  /** The part of a {@code kek} command that runs under the keystore lock. */
+  @FunctionalInterface
+  interface LockedWork {
+    int run(KeystoreOptions.Opened opened, Path keystoreDir) throws IOException;
+  }
+
+  /**
+   * Opens the config, the KMS clients and the keystore directory, runs {@code work} under the
+   * keystore's lock, and turns failures into exit codes (2: refused or misconfigured, 1: I/O).
+   */
+  static int locked(String command, KeystoreOptions options, LockedWork work) {
+    try (KeystoreOptions.Opened opened = options.open(System.getenv())) {
+      Path ksDir = LocalFileKeystore.open(opened.dir().resolve(Keystores.LOCAL_DIR)).directory();
+      try (KeystoreLock lock = KeystoreLock.acquire(ksDir)) {
+        return work.run(opened, ksDir);
+      }
+    } catch (KeystoreException | ConfigException e) {
+      System.err.println("sovereign kek " + command + ": " + e.getMessage());
+      return 2;
+    } catch (IOException e) {
+      System.err.println("sovereign kek " + command + ": " + e.getMessage());
+      return 1;
     }
   }
 }

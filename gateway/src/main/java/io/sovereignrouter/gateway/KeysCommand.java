@@ -3,10 +3,10 @@ package io.sovereignrouter.gateway;
 import io.sovereignrouter.keystore.KeystoreException;
 import io.sovereignrouter.keystore.LocalFileKeystore;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,13 +30,7 @@ final class KeysCommand {
     @Parameters(index = "0", description = "entry name, used as file:NAME")
     String name;
 
-    @Option(names = "--data-dir", description = "data directory (default from config)")
-    Path dataDir;
-
-    @Option(
-        names = "--config",
-        description = "the gateway's config file, for keystore.kek and the KMS clients")
-    Path config;
+    @Mixin KeystoreOptions options;
 
     @Override
     public Integer call() throws IOException {
@@ -51,15 +45,9 @@ final class KeysCommand {
         System.err.println("sovereign keys put: nothing on standard input");
         return 2;
       }
-      java.util.List<io.sovereignrouter.keystore.KmsDriver> drivers = java.util.List.of();
-      try {
-        io.sovereignrouter.gateway.config.GatewayConfig loaded =
-            config == null
-                ? io.sovereignrouter.gateway.config.ConfigLoader.defaults()
-                : io.sovereignrouter.gateway.config.ConfigLoader.load(config);
-        DataDir dir = DataDir.open(dataDir != null ? dataDir : loaded.server().dataDir());
-        drivers = Keystores.drivers(loaded.keystore(), System.getenv());
-        LocalFileKeystore store = Keystores.local(dir, System.getenv(), loaded.keystore(), drivers);
+      try (KeystoreOptions.Opened opened = options.open(System.getenv())) {
+        LocalFileKeystore store =
+            Keystores.local(opened.dir(), System.getenv(), opened.keystore(), opened.drivers());
         try (KeystoreLock lock = KeystoreLock.acquire(store.directory())) {
           String kek = store.put(name, secret);
           System.out.println("stored file:" + name + " (encrypted under KEK " + kek + ")");
@@ -70,7 +58,6 @@ final class KeysCommand {
         return 2;
       } finally {
         Arrays.fill(secret, (byte) 0);
-        drivers.forEach(io.sovereignrouter.keystore.KmsDriver::close);
       }
     }
   }
@@ -93,20 +80,12 @@ final class KeysCommand {
         description = "seconds the previous keys stay valid (default 86400)")
     long overlap = 86_400;
 
-    @Option(names = "--admin-url", description = "admin API root (default http://127.0.0.1:8081)")
-    String adminUrl = "http://127.0.0.1:8081";
-
-    @Option(
-        names = "--data-dir",
-        description = "data directory holding admin.token (default .sovereign)")
-    Path dataDir = Path.of(".sovereign");
+    @Mixin AdminCall admin;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
       java.net.http.HttpResponse<String> r =
-          AdminCall.post(
-              adminUrl,
-              dataDir,
+          admin.post(
               "/admin/v1/tenants/" + tenant + "/keys/rotate",
               "{\"overlap_seconds\":" + overlap + "}");
       if (r.statusCode() != 201) {

@@ -3,10 +3,9 @@ package io.sovereignrouter.gateway;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code sovereign log-key rotate}: asks the running gateway to sign the audit log with a new key
@@ -25,17 +24,11 @@ final class LogKeyCommand {
       mixinStandardHelpOptions = true,
       description = "Switch the running gateway's audit log to a new signing key (online).")
   static final class Rotate implements Callable<Integer> {
-    @Option(names = "--admin-url", description = "admin API root (default http://127.0.0.1:8081)")
-    String adminUrl = "http://127.0.0.1:8081";
-
-    @Option(
-        names = "--data-dir",
-        description = "data directory holding admin.token (default .sovereign)")
-    Path dataDir = Path.of(".sovereign");
+    @Mixin AdminCall admin;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-      HttpResponse<String> r = AdminCall.post(adminUrl, dataDir, "/admin/v1/log/key/rotate", "{}");
+      HttpResponse<String> r = admin.post("/admin/v1/log/key/rotate", "{}");
       if (r.statusCode() != 201) {
         System.err.println(
             "sovereign log-key rotate: admin API answered " + r.statusCode() + ": " + r.body());
@@ -47,7 +40,7 @@ final class LogKeyCommand {
       System.out.println("rotation recorded at log index " + body.getLong("log_index"));
       System.out.println(
           "verifiers pin every key in "
-              + dataDir.resolve(io.sovereignrouter.gateway.attest.AuditLog.KEYS_FILE)
+              + admin.dataDir.resolve(io.sovereignrouter.gateway.attest.AuditLog.KEYS_FILE)
               + " ("
               + body.getJsonArray("log_keys").size()
               + " keys)");

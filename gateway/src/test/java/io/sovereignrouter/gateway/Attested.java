@@ -19,6 +19,26 @@ public final class Attested {
     return json.substring(0, comma ? start - 1 : start) + json.substring(end);
   }
 
+  /** The {@code data:} payloads of an SSE body, in order (the last is {@code [DONE]}). */
+  public static java.util.List<String> dataLines(String sse) {
+    return sse.lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList();
+  }
+
+  /**
+   * Runs {@code sovereign verify FILE --log-key KEY [more…]}.
+   *
+   * @return its exit status (0 only if verified)
+   */
+  public static int verify(java.nio.file.Path file, java.nio.file.Path logKey, String... more) {
+    String[] args = new String[4 + more.length];
+    args[0] = "verify";
+    args[1] = file.toString();
+    args[2] = "--log-key";
+    args[3] = logKey.toString();
+    System.arraycopy(more, 0, args, 4, more.length);
+    return new picocli.CommandLine(new Main()).execute(args);
+  }
+
   /** The attestation member of a reply. */
   public static JsonObject of(String json) {
     return new JsonObject(json).getJsonObject("_sf_attestation");

@@ -6,7 +6,6 @@ import io.sovereignrouter.attestation.InclusionPromise;
 import io.sovereignrouter.attestation.InclusionPromises;
 import io.sovereignrouter.gateway.Attested;
 import io.sovereignrouter.gateway.GatewayExtension;
-import io.sovereignrouter.gateway.Main;
 import io.sovereignrouter.gateway.TestGateway;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code attestation.proof: async}: answers carry a signed promise of their log index instead of
@@ -55,13 +53,7 @@ class AsyncProofIT {
   private int verify(String json, String... more) throws Exception {
     Path file = Files.createTempFile(tmp, "att", ".json");
     Files.writeString(file, json);
-    String[] args = new String[4 + more.length];
-    args[0] = "verify";
-    args[1] = file.toString();
-    args[2] = "--log-key";
-    args[3] = logKey.toString();
-    System.arraycopy(more, 0, args, 4, more.length);
-    return new CommandLine(new Main()).execute(args);
+    return Attested.verify(file, logKey, more);
   }
 
   @Test
@@ -101,13 +93,7 @@ class AsyncProofIT {
         "{\"model\":\"mock-chat\",\"stream\":true,"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"stream a promise\"}]}";
     HttpResponse<String> response = gateway.postJson("/v1/chat/completions", body);
-    List<String> data =
-        response
-            .body()
-            .lines()
-            .filter(l -> l.startsWith("data: "))
-            .map(l -> l.substring(6))
-            .toList();
+    List<String> data = Attested.dataLines(response.body());
     assertThat(data.getLast()).isEqualTo("[DONE]");
     JsonObject att = Attested.of(data.get(data.size() - 2));
     assertThat(att.getString("inclusion_promise")).startsWith(InclusionPromise.HEADER + "\n");

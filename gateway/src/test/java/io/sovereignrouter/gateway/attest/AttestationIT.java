@@ -47,13 +47,7 @@ class AttestationIT {
       "{\"model\":\"mock-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"attest me\"}]}";
 
   private int verify(Path file, String... more) {
-    String[] args = new String[3 + more.length + 1];
-    args[0] = "verify";
-    args[1] = file.toString();
-    args[2] = "--log-key";
-    args[3] = logKey.toString();
-    System.arraycopy(more, 0, args, 4, more.length);
-    return new CommandLine(new Main()).execute(args);
+    return Attested.verify(file, logKey, more);
   }
 
   private Path write(String name, String content) throws Exception {
@@ -230,13 +224,7 @@ class AttestationIT {
         "{\"model\":\"mock-chat\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"stream attest\"}]}";
     HttpResponse<String> response = gateway.postJson("/v1/chat/completions", body);
-    List<String> data =
-        response
-            .body()
-            .lines()
-            .filter(l -> l.startsWith("data: "))
-            .map(l -> l.substring(6))
-            .toList();
+    List<String> data = Attested.dataLines(response.body());
     assertThat(data.getLast()).isEqualTo("[DONE]");
     String last = data.get(data.size() - 2);
     JsonObject att = Attested.of(last);
