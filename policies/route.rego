@@ -253,6 +253,22 @@ preference_rank(c) := i if {
 	p == c.provider
 } else := count(preferred_providers)
 
+# The operator's configured priority of the candidate's provider (lower first). The policy uses it
+# only to order candidates its own preference ranks equally; a missing priority counts as 0.
+priority_of(c) := p if {
+	p := c.priority
+} else := 0
+
+# Preference key of each qualifying candidate: the policy's provider preference, then priority.
+preference_key := {i: [preference_rank(c), priority_of(c)] |
+	some i in qualifying
+	c := input.candidates[i]
+}
+
+# Chain rank: the position of the candidate's preference key among the distinct keys, best first.
+# Equal rank means equal preference; the fallback walk (stage 4) orders equal ranks by health.
+rank_of_key := {k: r | some r, k in sort({k | some k in preference_key})}
+
 cost_key(i) := k if {
 	k := cost_at[i]
 } else := 1000000000
@@ -261,9 +277,9 @@ latency_key(c) := k if {
 	k := c.p95_ms
 } else := 1000000000
 
-# Chain order: policy preference, then worst-case cost, then p95 latency, then names and
-# position for a total order. The fallback walk (stage 4) re-orders ties by health.
-chain_keys := sort([[preference_rank(c), cost_key(i), latency_key(c), c.provider, c.model, i] |
+# Chain order: rank, then worst-case cost, then p95 latency, then names and position for a total
+# order. Only the rank binds the walk; the rest is the order among equals before health re-sorts them.
+chain_keys := sort([[rank_of_key[preference_key[i]], cost_key(i), latency_key(c), c.provider, c.model, i] |
 	some i in qualifying
 	c := input.candidates[i]
 ])
@@ -273,6 +289,7 @@ ordered_chain := [{
 	"model": c.model,
 	"tier": tier_at(key[5]),
 	"drifted": is_drifted(c),
+	"rank": key[0],
 } |
 	some key in chain_keys
 	c := input.candidates[key[5]]

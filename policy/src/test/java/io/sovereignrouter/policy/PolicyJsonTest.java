@@ -139,7 +139,8 @@ class PolicyJsonTest {
                     2,
                     1.0,
                     true,
-                    new Capabilities(true, true, false, 100))));
+                    new Capabilities(true, true, false, 100),
+                    0)));
     String json = PolicyJson.formatInput(in);
     assertThat(json).doesNotContain("min_tier").doesNotContain("\"tier\"");
     assertThat(json).contains("\"price_input_per_mtok\":0.5");
