@@ -107,8 +107,10 @@ default context_tokens := 0
 
 context_tokens := input.request.needs.context_tokens
 
-# Worst-case cost in USD: the input estimate plus max_output_tokens, at per-million prices.
-estimated_cost_usd(c) := ((input_tokens * c.price_input_per_mtok) + (max_output_tokens * c.price_output_per_mtok)) / 1000000
+# Worst-case cost in micro-USD (USD x 10^6): the input estimate plus max_output_tokens, at
+# per-million prices. Kept in micro-USD and compared with the cap scaled once, because decimal
+# division in wasm (libmpdec) cost about a tenth of a 50-candidate decision.
+estimated_cost_musd(c) := (input_tokens * c.price_input_per_mtok) + (max_output_tokens * c.price_output_per_mtok)
 
 # --- 1. hard capability filters (before any scoring) ------------------------------------------
 
@@ -171,7 +173,7 @@ policy_checks := [
 # are not memoised, and the checks, witness reasons and chain order each need them.
 rank_at := {i: candidate_rank(c) | some i, c in input.candidates}
 
-cost_at := {i: estimated_cost_usd(c) | some i, c in input.candidates}
+cost_at := {i: estimated_cost_musd(c) | some i, c in input.candidates}
 
 policy_codes := {i: codes |
 	some i in capable
@@ -193,7 +195,7 @@ policy_fails(_, c, "missing_witness_scopes") if lacks_scopes(c)
 policy_fails(_, c, "latency_cap_exceeded") if c.p95_ms > policy.max_latency_ms
 
 policy_fails(i, _, "cost_cap_exceeded") if {
-	cap := policy.max_cost_usd
+	cap := cost_cap_musd
 	not within_cost(i, cap)
 }
 
@@ -211,6 +213,8 @@ lacks_scopes(c) if {
 
 # Helper rule: see has_capability.
 within_cost(i, cap) if cost_at[i] <= cap
+
+cost_cap_musd := policy.max_cost_usd * 1000000
 
 # Witness statements the gateway could not verify (expired, forged, unknown witness, ...) count
 # for nothing. When that leaves a candidate short of the tier or scopes, each rejection is named
@@ -269,9 +273,10 @@ preference_key := {i: [preference_rank(c), priority_of(c)] |
 # Equal rank means equal preference; the fallback walk (stage 4) orders equal ranks by health.
 rank_of_key := {k: r | some r, k in sort({k | some k in preference_key})}
 
+# Sort keys for a missing price or latency: after every real value (10^15 micro-USD is 10^9 USD).
 cost_key(i) := k if {
 	k := cost_at[i]
-} else := 1000000000
+} else := 1000000000000000
 
 latency_key(c) := k if {
 	k := c.p95_ms

@@ -234,8 +234,12 @@ test_latency_no_cap if {
 }
 
 test_estimated_cost if {
-	# 1000 input tokens at 1 USD/M + 1000 output tokens at 2 USD/M
-	route.estimated_cost_usd(good) == 0.003 with input as mk_input("standard", [good])
+	# 1000 input tokens at 1 USD/M + 1000 output tokens at 2 USD/M = 0.003 USD = 3000 micro-USD
+	route.estimated_cost_musd(good) == 3000 with input as mk_input("standard", [good])
+}
+
+test_cost_cap_scaled_to_micro_usd if {
+	route.cost_cap_musd == 500000 with input as mk_input("clinical-strict", [good])
 }
 
 test_cost_cap_exceeded if {
@@ -504,12 +508,12 @@ test_rank_and_cost_at_index if {
 	cheap := object.union(good, {"model": "m2", "price_input_per_mtok": 0, "price_output_per_mtok": 0})
 	inp := mk_input("standard", [object.union(good, {"tier": "confidential"}), cheap])
 	route.rank_at == {0: 2, 1: 3} with input as inp
-	route.cost_at == {0: 0.003, 1: 0} with input as inp
+	route.cost_at == {0: 3000, 1: 0} with input as inp
 	route.tier_at(0) == "confidential" with input as inp
 	route.tier_at(7) == "unknown" with input as inp
 }
 
 test_cost_key_unknown_price_sorts_last if {
 	inp := mk_input("standard", [object.remove(good, ["price_input_per_mtok"])])
-	route.cost_key(0) == 1000000000 with input as inp
+	route.cost_key(0) == 1000000000000000 with input as inp
 }

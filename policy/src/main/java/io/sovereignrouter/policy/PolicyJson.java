@@ -13,6 +13,7 @@ import static io.sovereignrouter.policy.internal.Json.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sovereignrouter.policy.internal.InputWriter;
 import io.sovereignrouter.policy.internal.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,7 +41,7 @@ public final class PolicyJson {
    * @return compact JSON
    */
   public static String formatInput(PolicyInput input) {
-    return Json.format(inputTree(input));
+    return InputWriter.format(input);
   }
 
   /**
@@ -62,7 +63,8 @@ public final class PolicyJson {
   }
 
   /**
-   * Builds the Rego input document as a tree (what engines hand to OPA).
+   * Builds the Rego input document as a tree; {@link #formatInput} writes the same document without
+   * building it.
    *
    * @param input the input
    * @return the tree

@@ -36,6 +36,25 @@ class PolicyJsonTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("sharedVectors")
+  void formatInput_sameBytesAsTheTree(String name, DecisionVectors.Vector v) {
+    // The inputs digest of the decision record hashes these bytes: the streaming writer must
+    // produce exactly what the tree codec writes.
+    PolicyInput parsed = PolicyJson.parseInput(Json.format(v.input()));
+    assertThat(PolicyJson.formatInput(parsed)).isEqualTo(Json.format(PolicyJson.inputTree(parsed)));
+  }
+
+  @Test
+  void formatInput_largeCatalog_sameBytesAsTheTree() {
+    for (String policy : List.of("standard", "clinical-strict")) {
+      for (int seed = 0; seed < 8; seed++) {
+        PolicyInput in = LargeCatalogInputs.of(50, policy, seed);
+        assertThat(PolicyJson.formatInput(in)).isEqualTo(Json.format(PolicyJson.inputTree(in)));
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sharedVectors")
   void formatDecision_roundTripsVectorWant(String name, DecisionVectors.Vector v) {
     Decision parsed = PolicyJson.parseDecision(v.want());
     JsonNode formatted = Json.parse(PolicyJson.formatDecision(parsed), "decision");
