@@ -169,11 +169,12 @@ policy_checks := [
 	"cost_cap_exceeded",
 ]
 
-# Per-candidate rank and worst-case cost, computed once by index: compiled to wasm, function calls
-# are not memoised, and the checks, witness reasons and chain order each need them.
-rank_at := {i: candidate_rank(c) | some i, c in input.candidates}
+# Per-candidate rank and worst-case cost, computed once by index and only for candidates that
+# passed the hard filters (nothing reads them for the others): compiled to wasm, function calls are
+# not memoised, and the checks, witness reasons and chain order each need them.
+rank_at := {i: candidate_rank(input.candidates[i]) | some i in capable}
 
-cost_at := {i: estimated_cost_musd(c) | some i, c in input.candidates}
+cost_at := {i: estimated_cost_musd(input.candidates[i]) | some i in capable}
 
 policy_codes := {i: codes |
 	some i in capable
