@@ -108,8 +108,8 @@ default context_tokens := 0
 context_tokens := input.request.needs.context_tokens
 
 # Worst-case cost in micro-USD (USD x 10^6): the input estimate plus max_output_tokens, at
-# per-million prices. Kept in micro-USD and compared with the cap scaled once, because decimal
-# division in wasm (libmpdec) cost about a tenth of a 50-candidate decision.
+# per-million prices. Kept in micro-USD and compared with the cap scaled once: a decimal division
+# per candidate (libmpdec in wasm) was about 5 % of a 50-candidate decision.
 estimated_cost_musd(c) := (input_tokens * c.price_input_per_mtok) + (max_output_tokens * c.price_output_per_mtok)
 
 # --- 1. hard capability filters (before any scoring) ------------------------------------------
