@@ -107,8 +107,10 @@ default context_tokens := 0
 
 context_tokens := input.request.needs.context_tokens
 
-# Worst-case cost in USD: the input estimate plus max_output_tokens, at per-million prices.
-estimated_cost_usd(c) := ((input_tokens * c.price_input_per_mtok) + (max_output_tokens * c.price_output_per_mtok)) / 1000000
+# Worst-case cost in micro-USD (USD x 10^6): the input estimate plus max_output_tokens, at
+# per-million prices. Kept in micro-USD and compared with the cap scaled once: a decimal division
+# per candidate (libmpdec in wasm) was about 5 % of a 50-candidate decision.
+estimated_cost_musd(c) := (input_tokens * c.price_input_per_mtok) + (max_output_tokens * c.price_output_per_mtok)
 
 # --- 1. hard capability filters (before any scoring) ------------------------------------------
 
@@ -167,11 +169,12 @@ policy_checks := [
 	"cost_cap_exceeded",
 ]
 
-# Per-candidate rank and worst-case cost, computed once by index: compiled to wasm, function calls
-# are not memoised, and the checks, witness reasons and chain order each need them.
-rank_at := {i: candidate_rank(c) | some i, c in input.candidates}
+# Per-candidate rank and worst-case cost, computed once by index and only for candidates that
+# passed the hard filters (nothing reads them for the others): compiled to wasm, function calls are
+# not memoised, and the checks, witness reasons and chain order each need them.
+rank_at := {i: candidate_rank(input.candidates[i]) | some i in capable}
 
-cost_at := {i: estimated_cost_usd(c) | some i, c in input.candidates}
+cost_at := {i: estimated_cost_musd(input.candidates[i]) | some i in capable}
 
 policy_codes := {i: codes |
 	some i in capable
@@ -193,7 +196,7 @@ policy_fails(_, c, "missing_witness_scopes") if lacks_scopes(c)
 policy_fails(_, c, "latency_cap_exceeded") if c.p95_ms > policy.max_latency_ms
 
 policy_fails(i, _, "cost_cap_exceeded") if {
-	cap := policy.max_cost_usd
+	cap := cost_cap_musd
 	not within_cost(i, cap)
 }
 
@@ -211,6 +214,8 @@ lacks_scopes(c) if {
 
 # Helper rule: see has_capability.
 within_cost(i, cap) if cost_at[i] <= cap
+
+cost_cap_musd := policy.max_cost_usd * 1000000
 
 # Witness statements the gateway could not verify (expired, forged, unknown witness, ...) count
 # for nothing. When that leaves a candidate short of the tier or scopes, each rejection is named
@@ -253,17 +258,34 @@ preference_rank(c) := i if {
 	p == c.provider
 } else := count(preferred_providers)
 
+# The operator's configured priority of the candidate's provider (lower first). The policy uses it
+# only to order candidates its own preference ranks equally; a missing priority counts as 0.
+priority_of(c) := p if {
+	p := c.priority
+} else := 0
+
+# Preference key of each qualifying candidate: the policy's provider preference, then priority.
+preference_key := {i: [preference_rank(c), priority_of(c)] |
+	some i in qualifying
+	c := input.candidates[i]
+}
+
+# Chain rank: the position of the candidate's preference key among the distinct keys, best first.
+# Equal rank means equal preference; the fallback walk (stage 4) orders equal ranks by health.
+rank_of_key := {k: r | some r, k in sort({k | some k in preference_key})}
+
+# Sort keys for a missing price or latency: after every real value (10^15 micro-USD is 10^9 USD).
 cost_key(i) := k if {
 	k := cost_at[i]
-} else := 1000000000
+} else := 1000000000000000
 
 latency_key(c) := k if {
 	k := c.p95_ms
 } else := 1000000000
 
-# Chain order: policy preference, then worst-case cost, then p95 latency, then names and
-# position for a total order. The fallback walk (stage 4) re-orders ties by health.
-chain_keys := sort([[preference_rank(c), cost_key(i), latency_key(c), c.provider, c.model, i] |
+# Chain order: rank, then worst-case cost, then p95 latency, then names and position for a total
+# order. Only the rank binds the walk; the rest is the order among equals before health re-sorts them.
+chain_keys := sort([[rank_of_key[preference_key[i]], cost_key(i), latency_key(c), c.provider, c.model, i] |
 	some i in qualifying
 	c := input.candidates[i]
 ])
@@ -273,6 +295,7 @@ ordered_chain := [{
 	"model": c.model,
 	"tier": tier_at(key[5]),
 	"drifted": is_drifted(c),
+	"rank": key[0],
 } |
 	some key in chain_keys
 	c := input.candidates[key[5]]

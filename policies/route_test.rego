@@ -140,12 +140,12 @@ test_drift_downgrade_drops_scopes if {
 test_drift_downgrade_still_serves_open_tier if {
 	d := route.decision with input as mk_input("custom", [object.union(good, {"drift": "drifted"})])
 		with data.data.policies as with_policy({"tier": "open", "drift_posture": "downgrade"})
-	d.chain == [{"provider": "onprem-vllm", "model": "m1", "tier": "open", "drifted": true}]
+	d.chain == [{"provider": "onprem-vllm", "model": "m1", "tier": "open", "drifted": true, "rank": 0}]
 }
 
 test_drift_allow_keeps_tier if {
 	d := route.decision with input as mk_input("dev-open", [object.union(good, {"drift": "drifted"})])
-	d.chain == [{"provider": "onprem-vllm", "model": "m1", "tier": "sealed", "drifted": true}]
+	d.chain == [{"provider": "onprem-vllm", "model": "m1", "tier": "sealed", "drifted": true, "rank": 0}]
 }
 
 # --- hard capability filters ---
@@ -234,8 +234,12 @@ test_latency_no_cap if {
 }
 
 test_estimated_cost if {
-	# 1000 input tokens at 1 USD/M + 1000 output tokens at 2 USD/M
-	route.estimated_cost_usd(good) == 0.003 with input as mk_input("standard", [good])
+	# 1000 input tokens at 1 USD/M + 1000 output tokens at 2 USD/M = 0.003 USD = 3000 micro-USD
+	route.estimated_cost_musd(good) == 3000 with input as mk_input("standard", [good])
+}
+
+test_cost_cap_scaled_to_micro_usd if {
+	route.cost_cap_musd == 500000 with input as mk_input("clinical-strict", [good])
 }
 
 test_cost_cap_exceeded if {
@@ -312,7 +316,7 @@ test_allow_has_chain_and_no_reasons if {
 	d := route.decision with input as mk_input("clinical-strict", [good])
 	d.allow
 	d.reasons == []
-	d.chain == [{"provider": "onprem-vllm", "model": "m1", "tier": "sealed", "drifted": false}]
+	d.chain == [{"provider": "onprem-vllm", "model": "m1", "tier": "sealed", "drifted": false, "rank": 0}]
 	d.max_cost_usd == 0.5
 	d.max_latency_ms == 2000
 	d.policy_id == "clinical-strict"
@@ -358,8 +362,53 @@ test_chain_cost_then_latency_then_name if {
 test_chain_unlisted_providers_last if {
 	a := object.union(good, {"provider": "zeta", "model": "a", "price_input_per_mtok": 0})
 	b := object.union(good, {"provider": "mock", "model": "b", "price_input_per_mtok": 9})
+	d := route.decision with input as mk_input("custom", [a, b])
+		with data.data.policies as with_policy(object.union(custom, {"preferred_providers": ["mock"]}))
+	[[e.model, e.rank] | some e in d.chain] == [["b", 0], ["a", 1]]
+}
+
+# --- chain rank ---
+
+chain_ranks(d) := [[e.model, e.rank] | some e in d.chain]
+
+test_rank_dense_over_qualifying_preferences if {
+	# standard prefers azure-eu, openai, anthropic; no azure-eu qualifies, so openai ranks 0.
+	a := object.union(good, {"provider": "anthropic", "model": "a"})
+	b := object.union(good, {"provider": "openai", "model": "b"})
+	c := object.union(good, {"provider": "openai", "model": "c", "price_input_per_mtok": 0})
+	z := object.union(good, {"provider": "zeta", "model": "z"})
+	d := route.decision with input as mk_input("standard", [a, b, c, z])
+	chain_ranks(d) == [["c", 0], ["b", 0], ["a", 1], ["z", 2]]
+}
+
+test_rank_priority_breaks_equal_preference if {
+	a := object.union(good, {"provider": "p-a", "model": "a", "priority": 1, "price_input_per_mtok": 0})
+	b := object.union(good, {"provider": "p-b", "model": "b", "priority": 0})
+	c := object.union(good, {"provider": "p-c", "model": "c"})
+	d := route.decision with input as mk_input("dev-open", [a, b, c])
+	chain_ranks(d) == [["b", 0], ["c", 0], ["a", 1]]
+}
+
+test_rank_preference_outranks_priority if {
+	a := object.union(good, {"provider": "azure-eu", "model": "a", "priority": 9})
+	b := object.union(good, {"model": "b", "priority": 0})
+	d := route.decision with input as mk_input("clinical-strict", [a, b])
+	chain_ranks(d) == [["b", 0], ["a", 1]]
+	a2 := object.union(a, {"provider": "onprem-vllm"})
+	b2 := object.union(b, {"provider": "azure-eu"})
+	d2 := route.decision with input as mk_input("clinical-strict", [a2, b2])
+	chain_ranks(d2) == [["a", 0], ["b", 1]]
+}
+
+test_rank_missing_priority_is_zero if {
+	a := object.union(good, {"provider": "p-a", "model": "a", "priority": 0, "price_input_per_mtok": 5})
+	b := object.union(good, {"provider": "p-b", "model": "b"})
 	d := route.decision with input as mk_input("dev-open", [a, b])
-	[e.model | some e in d.chain] == ["b", "a"]
+	chain_ranks(d) == [["b", 0], ["a", 0]]
+}
+
+test_dev_open_has_no_provider_preference if {
+	data.data.policies["dev-open"].preferred_providers == []
 }
 
 test_chain_without_preferences if {
@@ -459,12 +508,12 @@ test_rank_and_cost_at_index if {
 	cheap := object.union(good, {"model": "m2", "price_input_per_mtok": 0, "price_output_per_mtok": 0})
 	inp := mk_input("standard", [object.union(good, {"tier": "confidential"}), cheap])
 	route.rank_at == {0: 2, 1: 3} with input as inp
-	route.cost_at == {0: 0.003, 1: 0} with input as inp
+	route.cost_at == {0: 3000, 1: 0} with input as inp
 	route.tier_at(0) == "confidential" with input as inp
 	route.tier_at(7) == "unknown" with input as inp
 }
 
 test_cost_key_unknown_price_sorts_last if {
 	inp := mk_input("standard", [object.remove(good, ["price_input_per_mtok"])])
-	route.cost_key(0) == 1000000000 with input as inp
+	route.cost_key(0) == 1000000000000000 with input as inp
 }

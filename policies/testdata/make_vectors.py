@@ -18,7 +18,7 @@ ALL_POLICIES = ["clinical-strict", "standard", "dev-open"]
 
 
 def cand(provider, model, scopes, price_in, price_out, p95, tools=True, json_mode=True,
-         vision=False, ctx=128000, drift="none", tier=None):
+         vision=False, ctx=128000, drift="none", tier=None, priority=0):
     c = {
         "provider": provider,
         "model": model,
@@ -32,6 +32,7 @@ def cand(provider, model, scopes, price_in, price_out, p95, tools=True, json_mod
         "p95_ms": p95,
         "success_rate": 0.99,
         "healthy": True,
+        "priority": priority,
         "capabilities": {"tools": tools, "json_mode": json_mode, "vision": vision,
                          "context_length": ctx},
     }
@@ -88,8 +89,11 @@ CAPS = {
 }
 
 
-def entry(c, tier, drifted=False):
-    return {"provider": c["provider"], "model": c["model"], "tier": tier, "drifted": drifted}
+def entry(c, tier, rank, drifted=False):
+    """A chain entry; rank: position of the candidate's (preference, priority) key among the
+    distinct keys of the qualifying candidates, best first."""
+    return {"provider": c["provider"], "model": c["model"], "tier": tier, "drifted": drifted,
+            "rank": rank}
 
 
 def excl(c, *codes):
@@ -128,26 +132,40 @@ vector("clinical_allow_preferred_order",
        "clinical-strict: sealed+hipaa candidates qualify in the policy's provider order; openai "
        "is excluded (provider, tier from witnesses: standard, missing hipaa-baa)",
        inp("clinical-strict", [OPENAI, AZURE, ONPREM], tools=True),
-       allow("clinical-strict", [entry(ONPREM, "sealed"), entry(AZURE, "sealed")],
+       allow("clinical-strict", [entry(ONPREM, "sealed", 0), entry(AZURE, "sealed", 1)],
              [excl(OPENAI, "missing_witness_scopes", "provider_not_allowed",
                    "tier_below_required")]))
 
 CHEAP = cand("openai", "gpt-4o-mini", ["no-training"], 0.15, 0.6, 800, vision=True)
 vector("standard_chain_preference_then_cost",
-       "standard: preferred providers first (azure-eu, openai, anthropic), within a provider "
-       "cheaper first, unlisted providers last",
+       "standard: preferred providers first (azure-eu, openai, anthropic), one rank per "
+       "provider, within a provider cheaper first, unlisted providers last",
        inp("standard", [
            with_(MOCK, witness_scopes=["no-training"]), ANTHROPIC, OPENAI, CHEAP, AZURE]),
-       allow("standard", [entry(AZURE, "sealed"), entry(CHEAP, "standard"),
-                          entry(OPENAI, "standard"), entry(ANTHROPIC, "confidential"),
-                          entry(MOCK, "standard")]))
+       allow("standard", [entry(AZURE, "sealed", 0), entry(CHEAP, "standard", 1),
+                          entry(OPENAI, "standard", 1), entry(ANTHROPIC, "confidential", 2),
+                          entry(MOCK, "standard", 3)]))
 
 FAST = with_(MOCK, model="mock-fast", p95_ms=10)
 SLOW = with_(MOCK, model="mock-slow", p95_ms=50)
 vector("dev_open_ties_broken_by_latency",
-       "dev-open: same provider and cost, lower p95 first; unpreferred provider after",
+       "dev-open prefers no provider: one rank; cheaper first, then lower p95",
        inp("dev-open", [OPENAI, SLOW, FAST]),
-       allow("dev-open", [entry(FAST, "open"), entry(SLOW, "open"), entry(OPENAI, "standard")]))
+       allow("dev-open", [entry(FAST, "open", 0), entry(SLOW, "open", 0),
+                          entry(OPENAI, "standard", 0)]))
+
+vector("rank_priority_breaks_preference_ties",
+       "dev-open: the operator's priority separates providers the policy prefers equally; "
+       "equal priority shares a rank (the walk orders it by health)",
+       inp("dev-open", [with_(MOCK, priority=1), with_(OPENAI, priority=0),
+                        with_(FAST, provider="mock-b", priority=0)]),
+       allow("dev-open", [entry(with_(FAST, provider="mock-b"), "open", 0),
+                          entry(OPENAI, "standard", 0), entry(MOCK, "open", 1)]))
+
+vector("rank_preference_outranks_priority",
+       "standard: a preferred provider ranks first whatever the operator's priorities",
+       inp("standard", [with_(OPENAI, priority=0), with_(AZURE, priority=7)]),
+       allow("standard", [entry(AZURE, "sealed", 0), entry(OPENAI, "standard", 1)]))
 
 # --- request-level deny reasons -----------------------------------------------------------------
 vector("clinical_deny_origin_not_allowed",
@@ -185,31 +203,31 @@ NO_TOOLS = with_(OPENAI, model="gpt-4o-notools", tools=False)
 vector("capability_tools",
        "needs tools: a candidate without tool support is filtered out",
        inp("dev-open", [NO_TOOLS, OPENAI], tools=True),
-       allow("dev-open", [entry(OPENAI, "standard")], [excl(NO_TOOLS, "missing_capability_tools")]))
+       allow("dev-open", [entry(OPENAI, "standard", 0)], [excl(NO_TOOLS, "missing_capability_tools")]))
 
 NO_JSON = with_(OPENAI, model="gpt-4o-nojson", json_mode=False)
 vector("capability_json_mode",
        "needs JSON mode",
        inp("dev-open", [NO_JSON, OPENAI], json_mode=True),
-       allow("dev-open", [entry(OPENAI, "standard")],
+       allow("dev-open", [entry(OPENAI, "standard", 0)],
              [excl(NO_JSON, "missing_capability_json_mode")]))
 
 vector("capability_vision",
        "needs vision: on-prem llama has none",
        inp("dev-open", [ONPREM, AZURE], vision=True),
-       allow("dev-open", [entry(AZURE, "sealed")], [excl(ONPREM, "missing_capability_vision")]))
+       allow("dev-open", [entry(AZURE, "sealed", 0)], [excl(ONPREM, "missing_capability_vision")]))
 
 vector("capability_context_length",
        "150k context: only the 200k model fits",
        inp("dev-open", [ONPREM, ANTHROPIC], ctx=150000),
-       allow("dev-open", [entry(ANTHROPIC, "confidential")],
+       allow("dev-open", [entry(ANTHROPIC, "confidential", 0)],
              [excl(ONPREM, "context_length_exceeded")]))
 
 vector("capability_filters_before_scoring",
        "clinical-strict: the mock lacks vision and context, so it is dropped by the hard "
        "filters and never scored (no tier, provider or witness reasons)",
        inp("clinical-strict", [MOCK, AZURE], vision=True, ctx=9000),
-       allow("clinical-strict", [entry(AZURE, "sealed")],
+       allow("clinical-strict", [entry(AZURE, "sealed", 0)],
              [excl(MOCK, "context_length_exceeded", "missing_capability_vision")]))
 
 vector("capability_none_left",
@@ -224,42 +242,42 @@ vector("tier_from_witness_scopes",
        "standard needs tier standard: no scopes = open (excluded), no-training = standard, "
        "no-training+no-retention = confidential",
        inp("standard", [MOCK, OPENAI, ANTHROPIC]),
-       allow("standard", [entry(OPENAI, "standard"), entry(ANTHROPIC, "confidential")],
+       allow("standard", [entry(OPENAI, "standard", 0), entry(ANTHROPIC, "confidential", 1)],
              [excl(MOCK, "tier_below_required")]))
 
 GAPPY = with_(ANTHROPIC, model="claude-gappy", witness_scopes=["no-retention", "attested-runtime"])
 vector("tier_needs_every_scope_of_the_tier",
        "scopes of higher tiers without no-training earn only open",
        inp("standard", [GAPPY, OPENAI]),
-       allow("standard", [entry(OPENAI, "standard")], [excl(GAPPY, "tier_below_required")]))
+       allow("standard", [entry(OPENAI, "standard", 0)], [excl(GAPPY, "tier_below_required")]))
 
 CAPPED = with_(ONPREM, model="llama-capped", tier="standard")
 vector("tier_capped_by_declared_tier",
        "the catalog's declared tier caps what witnesses earn (sealed scopes, declared standard)",
        inp("clinical-strict", [CAPPED, ONPREM]),
-       allow("clinical-strict", [entry(ONPREM, "sealed")], [excl(CAPPED, "tier_below_required")]))
+       allow("clinical-strict", [entry(ONPREM, "sealed", 0)], [excl(CAPPED, "tier_below_required")]))
 
 vector("tier_declared_tier_lowers_chain_entry",
        "standard accepts the capped model; its chain tier is the declared one",
        inp("standard", [CAPPED]),
-       allow("standard", [entry(CAPPED, "standard")]))
+       allow("standard", [entry(CAPPED, "standard", 0)]))
 
 BOGUS = with_(OPENAI, model="gpt-4o-bogus", tier="platinum")
 vector("tier_unknown_declared_tier_fails_closed",
        "a declared tier outside the ladder ranks below open, even for dev-open",
        inp("dev-open", [BOGUS, MOCK]),
-       allow("dev-open", [entry(MOCK, "open")], [excl(BOGUS, "tier_below_required")]))
+       allow("dev-open", [entry(MOCK, "open", 0)], [excl(BOGUS, "tier_below_required")]))
 
 vector("tier_raised_by_tenant_minimum",
        "tenant minimum confidential raises standard's tier",
        inp("standard", [OPENAI, ANTHROPIC], min_tier="confidential"),
-       {**allow("standard", [entry(ANTHROPIC, "confidential")],
+       {**allow("standard", [entry(ANTHROPIC, "confidential", 0)],
                 [excl(OPENAI, "tier_below_required")]), "tier_required": "confidential"})
 
 vector("tier_tenant_minimum_below_policy_is_ignored",
        "tenant minimum open does not lower clinical-strict's sealed",
        inp("clinical-strict", [ONPREM], min_tier="open"),
-       allow("clinical-strict", [entry(ONPREM, "sealed")]))
+       allow("clinical-strict", [entry(ONPREM, "sealed", 0)]))
 
 # --- policy checks ------------------------------------------------------------------------------
 NO_HIPAA = with_(AZURE, model="gpt-4o-eu-nohipaa", witness_scopes=SEALED)
@@ -280,7 +298,7 @@ EDGE_AZURE = with_(AZURE, p95_ms=2000)
 vector("latency_cap_is_inclusive",
        "p95 equal to the cap qualifies",
        inp("clinical-strict", [EDGE_AZURE]),
-       allow("clinical-strict", [entry(EDGE_AZURE, "sealed")]))
+       allow("clinical-strict", [entry(EDGE_AZURE, "sealed", 0)]))
 
 vector("deny_cost_cap_exceeded",
        "worst case (2000 in + 1000 out at 100/400 per Mtok = 0.6 USD) exceeds clinical's 0.5",
@@ -292,7 +310,7 @@ UNIT = cand("openai", "gpt-unit", ["no-training"], 1, 1, 100, ctx=4000000)
 vector("cost_cap_is_inclusive",
        "1M in + 1M out at 1 USD/Mtok = exactly standard's 2.0 cap: qualifies",
        inp("standard", [UNIT], ctx=2000000, input_tokens=1000000, max_output=1000000),
-       allow("standard", [entry(UNIT, "standard")]))
+       allow("standard", [entry(UNIT, "standard", 0)]))
 
 vector("cost_cap_uses_max_output_tokens",
        "one more output token than the cap allows",
@@ -320,7 +338,7 @@ FORGED = with_(ONPREM, model="llama-forged", witness_scopes=["no-training"],
 vector("witness_forged_statements_lower_tier",
        "forged and unknown-witness statements count for nothing: tier standard, not sealed",
        inp("clinical-strict", [FORGED, ONPREM]),
-       allow("clinical-strict", [entry(ONPREM, "sealed")],
+       allow("clinical-strict", [entry(ONPREM, "sealed", 0)],
              [excl(FORGED, "missing_witness_scopes", "tier_below_required",
                    "witness_bad_signature", "witness_unknown_witness")]))
 
@@ -328,7 +346,7 @@ QUALIFIES = with_(ONPREM, witness_rejections=["expired"])
 vector("witness_rejection_silent_when_qualifying",
        "an extra rejected statement does not matter when the verified ones suffice",
        inp("clinical-strict", [QUALIFIES]),
-       allow("clinical-strict", [entry(QUALIFIES, "sealed")]))
+       allow("clinical-strict", [entry(QUALIFIES, "sealed", 0)]))
 
 # --- drift postures -----------------------------------------------------------------------------
 DRIFT_ONPREM = with_(ONPREM, drift="drifted")
@@ -336,7 +354,7 @@ vector("drift_reject",
        "clinical-strict (reject): a drifted model is excluded and its witness scopes no longer "
        "count; the undrifted one serves",
        inp("clinical-strict", [DRIFT_ONPREM, AZURE]),
-       allow("clinical-strict", [entry(AZURE, "sealed")],
+       allow("clinical-strict", [entry(AZURE, "sealed", 0)],
              [excl(DRIFT_ONPREM, "missing_witness_scopes", "model_drift_rejected",
                    "tier_below_required")]))
 
@@ -345,7 +363,7 @@ vector("drift_downgrade",
        "standard (downgrade): the drifted model loses its witness scopes, so its tier drops to "
        "open, below standard",
        inp("standard", [DRIFT_ANTHROPIC, OPENAI]),
-       allow("standard", [entry(OPENAI, "standard")],
+       allow("standard", [entry(OPENAI, "standard", 0)],
              [excl(DRIFT_ANTHROPIC, "tier_below_required")]))
 
 vector("drift_downgrade_only_candidate",
@@ -357,7 +375,7 @@ vector("drift_downgrade_only_candidate",
 vector("drift_allow",
        "dev-open (allow): the drifted model keeps its witnessed tier and is marked drifted",
        inp("dev-open", [DRIFT_ONPREM]),
-       allow("dev-open", [entry(DRIFT_ONPREM, "sealed", drifted=True)]))
+       allow("dev-open", [entry(DRIFT_ONPREM, "sealed", 0, drifted=True)]))
 
 
 def main():

@@ -91,7 +91,7 @@ public class DecisionBenchmark {
 
   /**
    * Embedded wasm engine answering from its decision cache (every input of the ring was decided
-   * in setup): the cost of formatting the input, hashing it and the lookup.
+   * in setup): the cost of hashing and comparing the input record in the lookup.
    */
   @Benchmark
   public Decision embeddedCacheHit() {

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param successRate rolling success rate in [0, 1]
  * @param healthy false while the circuit breaker is open
  * @param capabilities what the model can do
+ * @param priority the operator's configured priority of the provider, lower first; the shipped Rego
+ *     uses it only to rank candidates its own provider preference ranks equally
  */
 public record Candidate(
     String provider,
@@ -40,7 +42,8 @@ public record Candidate(
     long p95Ms,
     double successRate,
     boolean healthy,
-    Capabilities capabilities) {
+    Capabilities capabilities,
+    int priority) {
 
   /** Validates, copies the scopes and normalises the prices (so 0.50 equals 0.5). */
   public Candidate {

@@ -55,10 +55,14 @@ public record CatalogEntry(
    * @param reportedModelHash the hash the provider reports now; differs from the pinned one on
    *     drift
    * @param health rolling latency and success figures for this provider and model
+   * @param priority the operator's configured priority of the provider, lower first
    * @return the candidate
    */
   public Candidate candidate(
-      WitnessVerifier.WitnessedScopes witnessed, String reportedModelHash, ProviderHealth health) {
+      WitnessVerifier.WitnessedScopes witnessed,
+      String reportedModelHash,
+      ProviderHealth health,
+      int priority) {
     return new Candidate(
         provider,
         providerModel,
@@ -73,6 +77,7 @@ public record CatalogEntry(
         health.p95Ms(),
         health.successRate(),
         health.healthy(),
-        capabilities);
+        capabilities,
+        priority);
   }
 }

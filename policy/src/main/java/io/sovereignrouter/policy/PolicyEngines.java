@@ -9,7 +9,7 @@ public final class PolicyEngines {
       Math.max(1, Runtime.getRuntime().availableProcessors());
 
   /**
-   * Default number of decisions the embedded engine remembers by input digest. Health and token
+   * Default number of decisions the embedded engine remembers by typed input. Health and token
    * estimates are part of the input, so only identical inputs hit.
    */
   public static final int DEFAULT_DECISION_CACHE_SIZE = 1024;
@@ -39,9 +39,10 @@ public final class PolicyEngines {
 
   /**
    * The embedded engine on a given bundle, remembering typed decisions ({@link
-   * PolicyEngine#evaluate(String, PolicyInput)}) by the SHA-256 of their exact input document. The
-   * cache belongs to this engine and so to this bundle; only use it with bundles whose decisions
-   * depend on nothing but the input (no clock, randomness or HTTP builtins), as the built-in one.
+   * PolicyEngine#evaluate(String, PolicyInput)}) by their input record (equal records format to the
+   * same input document, so a hit neither formats nor hashes JSON). The cache belongs to this
+   * engine and so to this bundle; only use it with bundles whose decisions depend on nothing but
+   * the input (no clock, randomness or HTTP builtins), as the built-in one.
    *
    * @param bundle the compiled bundle
    * @param poolSize how many evaluations may run at once; more callers wait

@@ -13,6 +13,7 @@ import static io.sovereignrouter.policy.internal.Json.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sovereignrouter.policy.internal.InputWriter;
 import io.sovereignrouter.policy.internal.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,7 +41,7 @@ public final class PolicyJson {
    * @return compact JSON
    */
   public static String formatInput(PolicyInput input) {
-    return Json.format(inputTree(input));
+    return InputWriter.format(input);
   }
 
   /**
@@ -62,7 +63,8 @@ public final class PolicyJson {
   }
 
   /**
-   * Builds the Rego input document as a tree (what engines hand to OPA).
+   * Builds the Rego input document as a tree; {@link #formatInput} writes the same document without
+   * building it.
    *
    * @param input the input
    * @return the tree
@@ -107,6 +109,7 @@ public final class PolicyJson {
       n.put("p95_ms", c.p95Ms());
       n.put("success_rate", c.successRate());
       n.put("healthy", c.healthy());
+      n.put("priority", c.priority());
       ObjectNode caps = n.putObject("capabilities");
       caps.put("tools", c.capabilities().tools());
       caps.put("json_mode", c.capabilities().jsonMode());
@@ -203,6 +206,7 @@ public final class PolicyJson {
                 "p95_ms",
                 "success_rate",
                 "healthy",
+                "priority",
                 "capabilities"),
             Set.of("tier"));
     String cp = path + ".capabilities";
@@ -231,7 +235,8 @@ public final class PolicyJson {
               bool(caps, "tools", cp),
               bool(caps, "json_mode", cp),
               bool(caps, "vision", cp),
-              integer(caps, "context_length", cp)));
+              integer(caps, "context_length", cp)),
+          int32(c, "priority", path));
     } catch (IllegalArgumentException e) {
       throw new PolicyFormatException(path + ": " + e.getMessage(), e);
     }
@@ -257,7 +262,8 @@ public final class PolicyJson {
               .put("provider", e.provider())
               .put("model", e.model())
               .put("tier", e.tier())
-              .put("drifted", e.drifted());
+              .put("drifted", e.drifted())
+              .put("rank", e.rank());
         }
         root.put("tier_required", a.tierRequired());
       }
@@ -362,13 +368,15 @@ public final class PolicyJson {
         for (int i = 0; i < chain.size(); i++) {
           String cp = p + ".chain[" + i + "]";
           JsonNode e =
-              object(chain.get(i), cp, Set.of("provider", "model", "tier", "drifted"), NONE);
+              object(
+                  chain.get(i), cp, Set.of("provider", "model", "tier", "drifted", "rank"), NONE);
           entries.add(
               new ChainEntry(
                   text(e, "provider", cp),
                   text(e, "model", cp),
                   text(e, "tier", cp),
-                  bool(e, "drifted", cp)));
+                  bool(e, "drifted", cp),
+                  int32(e, "rank", cp)));
         }
         String tier =
             tierRequired.orElseThrow(
@@ -392,6 +400,14 @@ public final class PolicyJson {
       }
       return new Decision.Deny(policyId, list, tierRequired, maxCost, maxLatency, excluded);
     }
+  }
+
+  private static int int32(JsonNode parent, String field, String path) {
+    long v = integer(parent, field, path);
+    if (v != (int) v) {
+      throw new PolicyFormatException(path + "." + field + ": expected a 32-bit integer, got " + v);
+    }
+    return (int) v;
   }
 
   private static List<String> strings(JsonNode array, String path) {

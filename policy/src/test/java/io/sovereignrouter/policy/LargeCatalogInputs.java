@@ -53,7 +53,8 @@ final class LargeCatalogInputs {
               p50 * 2 + random.nextInt(2000),
               0.9 + random.nextInt(100) / 1000.0,
               random.nextInt(20) != 0,
-              new Capabilities(i % 7 != 3, true, i % 2 == 0, 8_000L << (i % 5))));
+              new Capabilities(i % 7 != 3, true, i % 2 == 0, 8_000L << (i % 5)),
+              i % 2));
     }
     return new PolicyInput(
         new Tenant("t-bench", List.of("clinical-strict", "standard", "dev-open")),

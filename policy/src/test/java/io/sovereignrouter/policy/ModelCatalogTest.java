@@ -67,11 +67,11 @@ class ModelCatalogTest {
   void candidate_reportedHashOtherThanPinned_isDrifted() {
     CatalogEntry e = ModelCatalog.parse(CATALOG).entries().get(0);
     assertThat(
-            e.candidate(WitnessVerifier.WitnessedScopes.NONE, H1, ProviderHealth.UNMEASURED)
+            e.candidate(WitnessVerifier.WitnessedScopes.NONE, H1, ProviderHealth.UNMEASURED, 0)
                 .drift())
         .isEqualTo(DriftState.NONE);
     assertThat(
-            e.candidate(WitnessVerifier.WitnessedScopes.NONE, H2, ProviderHealth.UNMEASURED)
+            e.candidate(WitnessVerifier.WitnessedScopes.NONE, H2, ProviderHealth.UNMEASURED, 0)
                 .drift())
         .isEqualTo(DriftState.DRIFTED);
   }
@@ -102,7 +102,7 @@ class ModelCatalogTest {
           engine.decide(input(onprem, WitnessVerifierTest.VERIFIER.scopes(List.of(good), H1, now)));
       assertThat(ok).isInstanceOf(Decision.Allow.class);
       assertThat(((Decision.Allow) ok).chain())
-          .containsExactly(new ChainEntry("onprem-vllm", "llama-3.1-70b", "sealed", false));
+          .containsExactly(new ChainEntry("onprem-vllm", "llama-3.1-70b", "sealed", false, 0));
 
       for (var bad :
           java.util.Map.of(expired, "witness_expired", forged, "witness_bad_signature")
@@ -128,6 +128,6 @@ class ModelCatalogTest {
         "clinical-strict",
         new RouteRequest("clinical", false, new Needs(false, false, false, 2000), 1000, 1000),
         new Origin("https://ehr.clinic.example", "10.0.0.7"),
-        List.of(e.candidate(scopes, e.modelHash(), new ProviderHealth(200, 600, 0.999, true))));
+        List.of(e.candidate(scopes, e.modelHash(), new ProviderHealth(200, 600, 0.999, true), 0)));
   }
 }

@@ -36,6 +36,25 @@ class PolicyJsonTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("sharedVectors")
+  void formatInput_sameBytesAsTheTree(String name, DecisionVectors.Vector v) {
+    // The inputs digest of the decision record hashes these bytes: the streaming writer must
+    // produce exactly what the tree codec writes.
+    PolicyInput parsed = PolicyJson.parseInput(Json.format(v.input()));
+    assertThat(PolicyJson.formatInput(parsed)).isEqualTo(Json.format(PolicyJson.inputTree(parsed)));
+  }
+
+  @Test
+  void formatInput_largeCatalog_sameBytesAsTheTree() {
+    for (String policy : List.of("standard", "clinical-strict")) {
+      for (int seed = 0; seed < 8; seed++) {
+        PolicyInput in = LargeCatalogInputs.of(50, policy, seed);
+        assertThat(PolicyJson.formatInput(in)).isEqualTo(Json.format(PolicyJson.inputTree(in)));
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sharedVectors")
   void formatDecision_roundTripsVectorWant(String name, DecisionVectors.Vector v) {
     Decision parsed = PolicyJson.parseDecision(v.want());
     JsonNode formatted = Json.parse(PolicyJson.formatDecision(parsed), "decision");
@@ -139,7 +158,8 @@ class PolicyJsonTest {
                     2,
                     1.0,
                     true,
-                    new Capabilities(true, true, false, 100))));
+                    new Capabilities(true, true, false, 100),
+                    0)));
     String json = PolicyJson.formatInput(in);
     assertThat(json).doesNotContain("min_tier").doesNotContain("\"tier\"");
     assertThat(json).contains("\"price_input_per_mtok\":0.5");

@@ -120,7 +120,8 @@ class WasmPolicyEngineTest {
                         p95,
                         c.successRate(),
                         c.healthy(),
-                        c.capabilities()))
+                        c.capabilities(),
+                        c.priority()))
             .toList());
   }
 

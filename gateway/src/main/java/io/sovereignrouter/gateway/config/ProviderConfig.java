@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param id unique name, shown in {@code X-SF-Provider}
  * @param type adapter kind
  * @param enabled disabled providers are loaded but never routed to
- * @param priority lower is preferred; within one priority, healthier providers go first
+ * @param priority lower is preferred among providers the policy prefers equally (an input of the
+ *     policy's chain rank); within one rank, healthier providers go first
  * @param discover at start, add the models the provider lists ({@code /models}, {@code /api/tags})
  * @param baseUrl API root including the version segment, e.g. {@code https://api.openai.com/v1}
  * @param credential reference to the API key, e.g. {@code env:OPENAI_API_KEY}; never the key itself

@@ -194,7 +194,8 @@ final class PolicyStage {
             m.capabilities().tools(),
             m.capabilities().jsonMode(),
             m.capabilities().vision(),
-            m.contextLength()));
+            m.contextLength()),
+        r.priority());
   }
 
   private static java.util.Map<String, List<String>> scopes(List<Candidate> candidates) {
@@ -203,7 +204,10 @@ final class PolicyStage {
     return out;
   }
 
-  /** Routes in chain order; a chain entry with no route (cannot happen) is skipped. */
+  /**
+   * Routes in chain order, each carrying its entry's rank for the walk; a chain entry with no route
+   * (cannot happen) is skipped.
+   */
   private static List<Route> ordered(List<ChainEntry> chain, List<Route> routes) {
     List<Route> out = new ArrayList<>(chain.size());
     for (ChainEntry c : chain) {
@@ -211,7 +215,7 @@ final class PolicyStage {
           .filter(
               r -> r.provider().id().equals(c.provider()) && r.model().upstream().equals(c.model()))
           .findFirst()
-          .ifPresent(out::add);
+          .ifPresent(r -> out.add(r.withRank(c.rank())));
     }
     return out;
   }

@@ -38,7 +38,7 @@ public final class EmbeddedPolicyEvaluator implements PolicyEvaluator {
    * @param vertx the Vert.x instance
    * @param bundle the compiled policy bundle, usually {@link PolicyBundle#builtin()}
    * @param poolSize wasm instances and worker threads: how many decisions run at once
-   * @param decisionCacheSize decisions remembered by input digest; 0 for none
+   * @param decisionCacheSize decisions remembered by typed input; 0 for none
    * @return the evaluator
    */
   public static EmbeddedPolicyEvaluator create(

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Stage 4: tries candidates in health order until one serves the request. A retryable failure
- * (connect error, timeout, 408, 429, 5xx, malformed reply) before the first byte reached the client
- * moves to the next candidate, within {@code max-attempts} and {@code total-timeout-ms}; anything
- * else ends the walk. Candidates whose breaker refuses are skipped without an attempt. Every
- * attempt is appended to the request's list and fed to the health tracker.
+ * Stage 4: tries candidates in policy rank, then health order ({@link HealthTracker#order}) until
+ * one serves the request. A retryable failure (connect error, timeout, 408, 429, 5xx, malformed
+ * reply) before the first byte reached the client moves to the next candidate, within {@code
+ * max-attempts} and {@code total-timeout-ms}; anything else ends the walk. Candidates whose breaker
+ * refuses are skipped without an attempt. Every attempt is appended to the request's list and fed
+ * to the health tracker.
  */
 public final class FallbackWalk {
   private final HealthTracker health;
@@ -29,7 +30,7 @@ public final class FallbackWalk {
   /**
    * Walks {@code candidates}.
    *
-   * @param candidates in preference order, not empty
+   * @param candidates in the policy's chain order, each with its rank; not empty
    * @param call one attempt against one route
    * @param progress what already reached the client
    * @param attempts receives one record per attempt

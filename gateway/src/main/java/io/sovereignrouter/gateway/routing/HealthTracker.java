@@ -31,9 +31,11 @@ public final class HealthTracker {
   }
 
   /**
-   * Orders candidates: by priority, then breaker (closed first, then ready for a probe, open last),
-   * then score, then configured position. Open candidates stay in the list; {@link #admit} decides
-   * at attempt time.
+   * Orders candidates for the walk (DESIGN §1 stage 4: policy preference, then health): by the
+   * policy's {@link Route#rank()}, then breaker (closed first, then ready for a probe, open last),
+   * then score, then position in {@code candidates} (the policy's chain order). The configured
+   * priority is not read here: it reached the policy as an input and is already part of the rank.
+   * Open candidates stay in the list; {@link #admit} decides at attempt time.
    */
   public List<Route> order(List<Route> candidates) {
     long now = clockMs.getAsLong();
@@ -42,7 +44,7 @@ public final class HealthTracker {
     return IntStream.range(0, candidates.size())
         .boxed()
         .sorted(
-            Comparator.<Integer>comparingInt(i -> candidates.get(i).priority())
+            Comparator.<Integer>comparingInt(i -> candidates.get(i).rank())
                 .thenComparingInt(i -> snapshots.get(i).breaker().ordinal())
                 .thenComparingDouble(i -> snapshots.get(i).score())
                 .thenComparingInt(i -> i))

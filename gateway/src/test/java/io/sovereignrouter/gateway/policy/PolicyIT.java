@@ -90,10 +90,18 @@ class PolicyIT {
               type: mock
               models:
                 - { id: clinical-chat, model-hash: "%s" }
+            # Not among standard's preferred providers, though first by configured priority.
+            - id: local-fast
+              type: mock
+              priority: 0
+              models:
+                - { id: ranked-chat, model-hash: "%s" }
             - id: openai
               type: openai-compatible
+              priority: 1
               base-url: http://127.0.0.1:%d/v1
               models:
+                - { id: ranked-chat, upstream: echo-model, model-hash: "%s" }
                 - { id: clinical-chat, upstream: echo-model, model-hash: "%s" }
                 - { id: business-chat, upstream: echo-model, model-hash: "%s" }
                 - { id: stale-chat, upstream: echo-model, model-hash: "%s" }
@@ -104,7 +112,9 @@ class PolicyIT {
               statements.resolve("standard.json"),
               statements.resolve("expired.json"),
               SEALED_HASH,
+              STANDARD_HASH,
               upstream.port(),
+              STANDARD_HASH,
               STANDARD_HASH,
               STANDARD_HASH,
               EXPIRED_HASH);
@@ -194,6 +204,16 @@ class PolicyIT {
     assertThat(upstream.received.size())
         .as("openai serves the same model id but is not an allowed provider")
         .isEqualTo(before);
+  }
+
+  @Test
+  void standard_walksItsPreferredProviderFirst_overConfiguredPriority() {
+    int before = upstream.received.size();
+    HttpResponse<String> r = chat("ranked-chat", Map.of("X-SF-Policy", "standard"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    // standard prefers openai; local-fast (priority 0, a local mock) is not preferred at all.
+    assertThat(r.headers().firstValue("X-SF-Provider")).contains("openai");
+    assertThat(upstream.received.size()).isEqualTo(before + 1);
   }
 
   @Test

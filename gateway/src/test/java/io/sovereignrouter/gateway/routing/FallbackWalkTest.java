@@ -21,10 +21,20 @@ class FallbackWalkTest {
   private final AtomicLong clock = new AtomicLong(1_000_000);
 
   private FallbackWalk walk(int maxAttempts, boolean breaker) {
-    HealthConfig health =
-        new HealthConfig(null, null, new BreakerConfig(breaker, 2, null, null, 1000L, null), null);
-    return new FallbackWalk(
-        new HealthTracker(health, clock::get), new RoutingConfig(maxAttempts, null, health));
+    return new FallbackWalk(tracker(breaker), routing(maxAttempts, breaker));
+  }
+
+  private HealthTracker tracker(boolean breaker) {
+    return new HealthTracker(health(breaker), clock::get);
+  }
+
+  private static HealthConfig health(boolean breaker) {
+    return new HealthConfig(
+        null, null, new BreakerConfig(breaker, 2, null, null, 1000L, null), null);
+  }
+
+  private static RoutingConfig routing(int maxAttempts, boolean breaker) {
+    return new RoutingConfig(maxAttempts, null, health(breaker));
   }
 
   private static List<Route> routes(String... ids) {
@@ -171,5 +181,35 @@ class FallbackWalkTest {
         .isInstanceOfSatisfying(
             CircuitOpenException.class, e -> assertThat(e.retryAfterMs()).isBetween(1L, 1000L));
     assertThat(none).isEmpty();
+  }
+
+  @Test
+  void walk_policyRankBindsBeforeHealth_equalRankOrderedByHealth() {
+    HealthTracker health = tracker(false);
+    FallbackWalk walk = new FallbackWalk(health, routing(4, false));
+    List<Route> r = routes("preferred", "slow-peer", "fast-peer", "healthiest");
+    // Chain order as the policy returned it: preferred (rank 0), two peers (rank 1), then rank 2.
+    List<Route> ranked =
+        List.of(
+            r.get(0).withRank(0), r.get(1).withRank(1), r.get(2).withRank(1), r.get(3).withRank(2));
+    Map<String, ProviderFailure> allButHealthiestFail =
+        Map.of(
+            "preferred", ProviderFailure.status("preferred", 503, Buffer.buffer()),
+            "slow-peer", ProviderFailure.status("slow-peer", 503, Buffer.buffer()),
+            "fast-peer", ProviderFailure.status("fast-peer", 503, Buffer.buffer()));
+    // Warm-up: one walk over every candidate gives each a health sample; then make the rank-1
+    // peers differ (fast-peer healthier) and rank 2 the healthiest of all.
+    run(walk, ranked, allButHealthiestFail, new ArrayList<>());
+    List<Attempt> attempts = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      health.record(ranked.get(1), true, 900, 900);
+      health.record(ranked.get(2), true, 50, 50);
+      health.record(ranked.get(3), true, 1, 1);
+    }
+    var served = run(walk, ranked, allButHealthiestFail, attempts);
+    assertThat(served.result().route().provider().id()).isEqualTo("healthiest");
+    assertThat(attempts)
+        .extracting(Attempt::providerId)
+        .containsExactly("preferred", "fast-peer", "slow-peer", "healthiest");
   }
 }

@@ -16,9 +16,9 @@ class HealthTrackerTest {
       new HealthConfig(20, 60_000L, new BreakerConfig(true, 3, 0.5, 10, 1_000L, 4_000L), null);
   private final HealthTracker tracker = new HealthTracker(config, clock::get);
 
-  private static Route route(String id, int priority) {
-    return new Route(
-        new ScriptedProvider(id), new ModelConfig("m", "m", ModelKind.CHAT, null), priority);
+  private static Route route(String id, int rank) {
+    return new Route(new ScriptedProvider(id), new ModelConfig("m", "m", ModelKind.CHAT, null), 0)
+        .withRank(rank);
   }
 
   private void record(Route r, boolean ok, long ms, int times) {
@@ -53,7 +53,7 @@ class HealthTrackerTest {
   }
 
   @Test
-  void order_priorityFirst_thenScore_thenConfigOrder() {
+  void order_rankFirst_thenScore_thenChainOrder() {
     Route slow = route("slow", 0);
     Route fast = route("fast", 0);
     Route unknown = route("unknown", 0);
@@ -64,6 +64,54 @@ class HealthTrackerTest {
     assertThat(tracker.order(List.of(backup, slow, fast, unknown)))
         .extracting(r -> r.provider().id())
         .containsExactly("unknown", "fast", "slow", "backup");
+  }
+
+  @Test
+  void order_policyPreferredSlowerProvider_beforeHealthierOne() {
+    // The policy ranks b first; a is faster, reliable and configured with a lower priority.
+    Route a =
+        new Route(new ScriptedProvider("a"), new ModelConfig("m", "m", ModelKind.CHAT, null), 0)
+            .withRank(1);
+    Route b =
+        new Route(new ScriptedProvider("b"), new ModelConfig("m", "m", ModelKind.CHAT, null), 5)
+            .withRank(0);
+    record(a, true, 10, 5);
+    record(b, true, 900, 4);
+    record(b, false, 900, 1);
+    assertThat(tracker.snapshot(a).score()).isLessThan(tracker.snapshot(b).score());
+    assertThat(tracker.order(List.of(a, b)))
+        .extracting(r -> r.provider().id())
+        .containsExactly("b", "a");
+  }
+
+  @Test
+  void order_equalRank_fallsBackToHealth_notConfiguredPriority() {
+    Route first =
+        new Route(new ScriptedProvider("first"), new ModelConfig("m", "m", ModelKind.CHAT, null), 0)
+            .withRank(2);
+    Route healthier =
+        new Route(
+                new ScriptedProvider("healthier"),
+                new ModelConfig("m", "m", ModelKind.CHAT, null),
+                9)
+            .withRank(2);
+    record(first, true, 400, 5);
+    record(healthier, true, 40, 5);
+    assertThat(tracker.order(List.of(first, healthier)))
+        .extracting(r -> r.provider().id())
+        .containsExactly("healthier", "first");
+  }
+
+  @Test
+  void order_openBreakerStaysBehindClosedOnes_onlyWithinItsRank() {
+    Route broken = route("broken", 0);
+    Route sameRank = route("same-rank", 0);
+    Route lowerRank = route("lower-rank", 1);
+    record(broken, false, 5, 3);
+    assertThat(tracker.snapshot(broken).breaker()).isEqualTo(BreakerState.OPEN);
+    assertThat(tracker.order(List.of(lowerRank, broken, sameRank)))
+        .extracting(r -> r.provider().id())
+        .containsExactly("same-rank", "broken", "lower-rank");
   }
 
   @Test

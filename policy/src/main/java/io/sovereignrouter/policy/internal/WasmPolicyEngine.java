@@ -80,16 +80,15 @@ public final class WasmPolicyEngine implements PolicyEngine {
 
   @Override
   public Decision evaluate(String path, PolicyInput input) {
-    String inputJson = PolicyJson.formatInput(input);
     if (cache.isEmpty()) {
-      return decide(path, inputJson);
+      return decide(path, PolicyJson.formatInput(input));
     }
-    DecisionCache.Key key = DecisionCache.key(path, inputJson);
+    DecisionCache.Key key = DecisionCache.key(path, input);
     Optional<Decision> hit = cache.get().get(key);
     if (hit.isPresent()) {
       return hit.get();
     }
-    Decision decision = decide(path, inputJson);
+    Decision decision = decide(path, PolicyJson.formatInput(input));
     cache.get().put(key, decision);
     return decision;
   }
