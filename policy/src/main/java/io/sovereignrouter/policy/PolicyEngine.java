@@ -40,6 +40,17 @@ public interface PolicyEngine extends AutoCloseable {
   }
 
   /**
+   * A decision already cached for this input, without evaluating (cheap enough for an event loop).
+   *
+   * @param path the rule path
+   * @param input the input
+   * @return the cached decision, or empty (always empty for an engine without a cache)
+   */
+  default java.util.Optional<Decision> cached(String path, PolicyInput input) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Evaluates the routing decision ({@link #DECISION_PATH}).
    *
    * @param input the input

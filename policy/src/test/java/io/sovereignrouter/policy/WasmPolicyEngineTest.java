@@ -83,8 +83,12 @@ class WasmPolicyEngineTest {
     try (PolicyEngine cached = PolicyEngines.embedded(PolicyBundle.builtin(), 1, 4);
         PolicyEngine plain = PolicyEngines.embedded(PolicyBundle.builtin(), 1)) {
       PolicyInput input = LargeCatalogInputs.of(50, "clinical-strict", 3);
+      assertThat(cached.cached(PolicyEngine.DECISION_PATH, input)).isEmpty();
       Decision once = cached.decide(input);
       assertThat(cached.decide(input)).isSameAs(once).isEqualTo(plain.decide(input));
+      // A hit can be read without evaluating (the gateway answers it on the event loop).
+      assertThat(cached.cached(PolicyEngine.DECISION_PATH, input)).containsSame(once);
+      assertThat(plain.cached(PolicyEngine.DECISION_PATH, input)).isEmpty();
       // A p95 over the cap must not be answered from the entry of the same input with a lower p95.
       for (PolicyInput changed : List.of(withP95(input, 1_000_000), withInputTokens(input))) {
         assertThat(cached.decide(changed)).isEqualTo(plain.decide(changed)).isNotEqualTo(once);

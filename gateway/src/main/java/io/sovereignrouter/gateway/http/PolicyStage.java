@@ -1,6 +1,5 @@
 package io.sovereignrouter.gateway.http;
 
-import io.sovereignrouter.attestation.Hash;
 import io.sovereignrouter.gateway.config.ModelConfig;
 import io.sovereignrouter.gateway.metrics.GatewayMetrics;
 import io.sovereignrouter.gateway.policy.PolicyEvaluator;
@@ -18,7 +17,6 @@ import io.sovereignrouter.policy.DriftState;
 import io.sovereignrouter.policy.Needs;
 import io.sovereignrouter.policy.Origin;
 import io.sovereignrouter.policy.PolicyInput;
-import io.sovereignrouter.policy.PolicyJson;
 import io.sovereignrouter.policy.Reason;
 import io.sovereignrouter.policy.RouteRequest;
 import io.sovereignrouter.policy.Tenant;
@@ -27,10 +25,8 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +47,7 @@ final class PolicyStage {
   private final HealthTracker health;
   private final Witnesses witnesses;
   private final GatewayMetrics metrics;
+  private final InputDigests inputDigests = new InputDigests();
 
   PolicyStage(
       PolicyEvaluator evaluator,
@@ -102,7 +99,7 @@ final class PolicyStage {
                     ? ""
                     : ctx.request().remoteAddress().hostAddress()),
             candidates);
-    String inputDigest = "sha256:" + hex(PolicyJson.formatInput(input));
+    String inputDigest = inputDigests.of(input);
     long started = System.nanoTime();
     return evaluator
         .decide(input)
@@ -263,10 +260,6 @@ final class PolicyStage {
       }
     }
     return new Needs(tools, json, vision, contextTokens);
-  }
-
-  private static String hex(String text) {
-    return HexFormat.of().formatHex(Hash.sha256(text.getBytes(StandardCharsets.UTF_8)).bytes());
   }
 
   private static String printable(String s) {

@@ -54,6 +54,11 @@ public final class EmbeddedPolicyEvaluator implements PolicyEvaluator {
   public Future<Decision> evaluate(String path, PolicyInput input) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(input, "input");
+    // A cache hit costs microseconds: answer it here rather than hop to a worker and back.
+    Optional<Decision> hit = engine.cached(path, input);
+    if (hit.isPresent()) {
+      return Future.succeededFuture(hit.get());
+    }
     return workers
         .executeBlocking(() -> engine.evaluate(path, input), false)
         .recover(e -> Future.failedFuture(failure(path, e)));

@@ -79,6 +79,11 @@ public final class WasmPolicyEngine implements PolicyEngine {
   }
 
   @Override
+  public Optional<Decision> cached(String path, PolicyInput input) {
+    return cache.flatMap(c -> c.get(DecisionCache.key(path, input)));
+  }
+
+  @Override
   public Decision evaluate(String path, PolicyInput input) {
     if (cache.isEmpty()) {
       return decide(path, PolicyJson.formatInput(input));
