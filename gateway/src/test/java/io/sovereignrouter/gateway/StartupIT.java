@@ -26,9 +26,12 @@ class StartupIT {
       assertThat(first.postJson("/v1/chat/completions", chatBody()).statusCode()).isEqualTo(200);
     }
     try (Stream<Path> files = Files.list(dir)) {
-      // log.pub is the log's public verifier key: meant to be shared.
+      // log.pub and log-keys.pub are the log's public verifier keys: meant to be shared.
       for (Path file :
-          files.filter(Files::isRegularFile).filter(f -> !f.endsWith("log.pub")).toList()) {
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> !f.endsWith("log.pub") && !f.endsWith("log-keys.pub"))
+              .toList()) {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
             .as(file.getFileName().toString())
             .isEqualTo("rw-------");
