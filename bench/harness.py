@@ -254,7 +254,8 @@ def main():
             results.append(entry)
             status = (status_dir / install).read_text().strip() if install and (status_dir / install).exists() else "ok"
             if install and status != "ok":
-                entry["status"] = "not installed: " + status.removeprefix("FAILED: ")
+                # One line in the table: install logs carry tabs and newlines.
+                entry["status"] = "not installed: " + " ".join(status.removeprefix("FAILED: ").split())
                 log(f"{label}: NOT INSTALLED — {status}")
                 continue
             log(f"{label}: starting")
