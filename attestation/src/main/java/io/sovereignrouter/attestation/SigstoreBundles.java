@@ -152,6 +152,11 @@ public final class SigstoreBundles {
     if (a.has("_sf_attestation")) {
       a = a.get("_sf_attestation");
     }
+    if (!a.has(needed) && a.has("inclusion_promise")) {
+      throw new FormatException(
+          "attestation: carries an inclusion promise, no proof to export; fetch the proven form"
+              + " from GET /v1/attestations/{route_decision_id} and export that");
+    }
     if (!a.path("envelope").isObject() || !a.path(needed).isObject()) {
       throw new FormatException("attestation: needs 'envelope' and '" + needed + "'");
     }

@@ -126,6 +126,14 @@ class PromisedAttestationVerifierTest {
   }
 
   @Test
+  void aPromiseHasNoProofToExportAsASigstoreBundle() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> SigstoreBundles.bundle(bytes(attestation), LOG_KEY.verifierKey()))
+        .isInstanceOf(FormatException.class)
+        .hasMessageContaining("GET /v1/attestations/");
+  }
+
+  @Test
   void anyFlippedByteFails() {
     byte[] good = bytes(attestation);
     LogSource log = LogSource.directory(logDir);
