@@ -26,7 +26,7 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 # Every bound is here: rates (requests/s), seconds per step, workers of the ceiling run.
 MODES = {
     # warmup = (concurrent requests, seconds), closed loop so a cold JIT is never swamped.
-    "quick": dict(warmup=(8, 8), rates=[50, 200], step_s=5, ceiling_workers=32, ceiling_s=5,
+    "quick": dict(warmup=(8, 6), rates=[50, 200], step_s=5, ceiling_workers=32, ceiling_s=5,
                   max_workers=512, timeout_s=5, ready_s=90),
     "full": dict(warmup=(16, 20), rates=[100, 250, 500, 1000, 2000, 5000], step_s=15, ceiling_workers=64,
                  ceiling_s=15, max_workers=2048, timeout_s=10, ready_s=120),
