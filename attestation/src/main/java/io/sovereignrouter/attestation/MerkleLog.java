@@ -141,16 +141,10 @@ public final class MerkleLog implements AutoCloseable {
   public static MerkleLog open(TileStore store, Signer signer, LogConfig config) {
     if (store instanceof FileTileStore file && Journal.exists(file.root().resolve(JOURNAL_DIR))) {
       // A journaled run promised indexes: they must reach the tree before a plain log assigns
-      // indexes of its own, so replay the journal (and empty it) first.
+      // indexes of its own. Opening journaled replays them; closing it then removes the journal.
       Path root = file.root();
       openJournaled(file, signer, config).close();
-      try (Journal journal = Journal.open(root.resolve(JOURNAL_DIR))) {
-        store = FileTileStore.open(root);
-        journal.recover(openSingleWriter(store, signer).checkpoint().checkpoint().size());
-      } catch (RuntimeException e) {
-        store.close();
-        throw e;
-      }
+      store = FileTileStore.open(root);
     }
     try {
       return openOrThrow(store, signer, config);
@@ -486,7 +480,12 @@ public final class MerkleLog implements AutoCloseable {
     }
     failQueued(new LogPushbackException("log is closed"));
     if (journal != null) {
-      journal.close();
+      // A clean close leaves no journal behind: every journaled entry is in the tree by now.
+      if (broken == null && published.checkpoint().size() >= nextIndex) {
+        journal.clear();
+      } else {
+        journal.close();
+      }
     }
     store.close();
   }

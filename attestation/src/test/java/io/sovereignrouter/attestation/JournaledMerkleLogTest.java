@@ -48,6 +48,8 @@ class JournaledMerkleLogTest {
       }
       assertThat(log.checkpoint().checkpoint().size()).isEqualTo(300);
     }
+    // A clean close leaves no journal: everything journaled is in the tree.
+    assertThat(Journal.exists(dir.resolve(MerkleLog.JOURNAL_DIR))).isFalse();
   }
 
   private static MerkleLog.PromisedAppend promised(

@@ -97,17 +97,13 @@ public final class Journal implements AutoCloseable {
   public List<Record> recover(long durableSize) {
     List<Record> pending = new ArrayList<>();
     Long last = segments.isEmpty() ? null : segments.lastKey();
-    boolean lastCovered = false;
     for (Map.Entry<Long, Path> segment : segments.entrySet()) {
       Long next = segments.higherKey(segment.getKey());
       if (next != null && next <= durableSize) {
         continue; // covered by the checkpoint; released below
       }
       boolean isLast = segment.getKey().equals(last);
-      List<Record> records = read(segment.getKey(), segment.getValue(), isLast);
-      lastCovered =
-          isLast && (records.isEmpty() || records.get(records.size() - 1).index() < durableSize);
-      for (Record r : records) {
+      for (Record r : read(segment.getKey(), segment.getValue(), isLast)) {
         if (r.index() >= durableSize) {
           long want = durableSize + pending.size();
           if (r.index() != want) {
@@ -119,10 +115,6 @@ public final class Journal implements AutoCloseable {
       }
     }
     release(durableSize);
-    if (lastCovered) {
-      // Nothing is being written yet, so even the last segment can go once it is covered.
-      deleteSegment(segments.lastKey());
-    }
     return pending;
   }
 
@@ -276,6 +268,19 @@ public final class Journal implements AutoCloseable {
       // Harmless: recovery skips entries a checkpoint covers, and the next release retries.
       segments.put(first, file);
       return false;
+    }
+  }
+
+  /**
+   * Closes the journal and deletes every segment. Only for a log that has stopped writing and whose
+   * durable checkpoint covers every journaled entry.
+   */
+  public void clear() {
+    close();
+    for (Long first : List.copyOf(segments.keySet())) {
+      if (!deleteSegment(first)) {
+        return;
+      }
     }
   }
 
