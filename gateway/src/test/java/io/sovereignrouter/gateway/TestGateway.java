@@ -115,6 +115,44 @@ public final class TestGateway implements AutoCloseable {
     }
   }
 
+  /**
+   * Calls the admin API with the admin token.
+   *
+   * @param timeout the request's deadline
+   * @param method HTTP method
+   * @param path e.g. {@code /admin/v1/tenants}
+   * @param body JSON, or {@code null} for none
+   */
+  public HttpResponse<String> admin(Duration timeout, String method, String path, String body) {
+    return adminAs(adminToken(), timeout, method, path, body);
+  }
+
+  /**
+   * Calls the admin API presenting {@code token} ({@code null}: no Authorization header).
+   *
+   * @param token the bearer token to present, or {@code null}
+   * @param timeout the request's deadline
+   * @param method HTTP method
+   * @param path e.g. {@code /admin/v1/tenants}
+   * @param body JSON, or {@code null} for none
+   */
+  public HttpResponse<String> adminAs(
+      String token, Duration timeout, String method, String path, String body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(adminOrigin() + path))
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return send(b.build());
+  }
+
   /** POSTs JSON with the demo key. */
   public HttpResponse<String> postJson(String path, String json) {
     return send(

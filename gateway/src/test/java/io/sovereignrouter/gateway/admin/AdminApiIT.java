@@ -25,19 +25,7 @@ class AdminApiIT {
   }
 
   private static HttpResponse<String> admin(String method, String path, String body, String token) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(gateway.adminOrigin() + path))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json");
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return gateway.send(b.build());
+    return gateway.adminAs(token, Duration.ofSeconds(10), method, path, body);
   }
 
   private static HttpResponse<String> chatWith(String key) {

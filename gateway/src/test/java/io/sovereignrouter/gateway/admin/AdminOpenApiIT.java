@@ -54,18 +54,7 @@ class AdminOpenApiIT {
   }
 
   private HttpResponse<String> call(String method, String path, String body) {
-    TestGateway g = running.get();
-    return g.send(
-        HttpRequest.newBuilder(URI.create(g.adminOrigin() + path))
-            .timeout(Duration.ofSeconds(10))
-            .header("Authorization", "Bearer " + g.adminToken())
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build());
+    return running.get().admin(Duration.ofSeconds(10), method, path, body);
   }
 
   /** Calls an operation and checks the answer against the documented schema for its status. */

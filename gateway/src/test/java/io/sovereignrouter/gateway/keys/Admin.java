@@ -11,17 +11,7 @@ final class Admin {
   private Admin() {}
 
   static HttpResponse<String> call(TestGateway g, String method, String path, String body) {
-    return g.send(
-        HttpRequest.newBuilder(URI.create(g.adminOrigin() + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + g.adminToken())
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build());
+    return g.admin(Duration.ofSeconds(30), method, path, body);
   }
 
   static HttpResponse<String> chat(TestGateway g, String key, String model) {

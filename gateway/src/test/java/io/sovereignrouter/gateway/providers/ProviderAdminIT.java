@@ -31,17 +31,7 @@ class ProviderAdminIT {
   }
 
   private static HttpResponse<String> admin(String method, String path, String body) {
-    return g().send(
-            HttpRequest.newBuilder(URI.create(g().adminOrigin() + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + g().adminToken())
-                .header("Content-Type", "application/json")
-                .method(
-                    method,
-                    body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .build());
+    return g().admin(Duration.ofSeconds(20), method, path, body);
   }
 
   private static HttpResponse<String> chat(String model) {

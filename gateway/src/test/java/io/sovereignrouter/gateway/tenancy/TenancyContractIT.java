@@ -26,18 +26,7 @@ abstract class TenancyContractIT {
   protected abstract TestGateway gateway();
 
   HttpResponse<String> admin(String method, String path, String body) {
-    return gateway()
-        .send(
-            HttpRequest.newBuilder(URI.create(gateway().adminOrigin() + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + gateway().adminToken())
-                .header("Content-Type", "application/json")
-                .method(
-                    method,
-                    body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .build());
+    return gateway().admin(Duration.ofSeconds(20), method, path, body);
   }
 
   HttpResponse<String> post(String key, String path, String body) {
